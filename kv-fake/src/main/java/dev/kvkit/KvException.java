@@ -1,0 +1,66 @@
+package dev.kvkit;
+
+import java.util.Objects;
+
+/**
+ * A failure answered by the KV service: a size or expiration rule, a limit, a rate limit.
+ *
+ * <p>The message is exactly the text Workers KV gives, {@code KV <OP> failed: <status> <reason>},
+ * for example {@code KV PUT failed: 413 Value length of 26214401 exceeds limit of 26214400.}
+ * Errors raised by the binding itself, before any request (an empty key name, say), are {@link
+ * IllegalArgumentException}s instead.
+ *
+ * <p>Instances are immutable.
+ *
+ * @since 0.1.0
+ */
+public class KvException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final KvOperation operation;
+    private final int status;
+    private final String reason;
+
+    /**
+     * Creates an exception for a failed service call.
+     *
+     * @param operation the operation that failed
+     * @param status the HTTP status the service answered, such as 400, 413, 414 or 429
+     * @param reason the service's text, without the {@code KV <OP> failed: <status>} prefix
+     */
+    public KvException(KvOperation operation, int status, String reason) {
+        super("KV " + Objects.requireNonNull(operation, "operation") + " failed: " + status + " "
+                + Objects.requireNonNull(reason, "reason"));
+        this.operation = operation;
+        this.status = status;
+        this.reason = reason;
+    }
+
+    /**
+     * Returns the operation that failed.
+     *
+     * @return the operation, never null
+     */
+    public KvOperation operation() {
+        return operation;
+    }
+
+    /**
+     * Returns the HTTP status the service answered.
+     *
+     * @return the status, such as 400, 413, 414 or 429
+     */
+    public int status() {
+        return status;
+    }
+
+    /**
+     * Returns the service's text without the operation and status prefix.
+     *
+     * @return the reason, never null
+     */
+    public String reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.kvkit.fake;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * The authoritative records of one namespace, sorted in UTF-8 byte order: O(log n) reads and writes,
+ * O(log n + page) list pages. Expired records are skipped by every read and swept when a read meets
+ * them, so nothing runs in the background.
+ *
+ * <p>Every operation is one atomic step on a concurrent skip list, which makes the store linearizable
+ * per key: the last write wins.
+ */
+final class EntryStore {
+
+    private final ConcurrentSkipListMap<String, StoredValue> records = new ConcurrentSkipListMap<>(KeyOrder.INSTANCE);
+
+    /** Returns the live record of {@code key}, or null. */
+    StoredValue get(String key, Timeline.Moment moment) {
+        StoredValue value = records.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (!moment.sees(value)) {
+            records.remove(key, value);
+            return null;
+        }
+        return value;
+    }
+
+    void put(String key, StoredValue value) {
+        records.put(key, value);
+    }
+
+    void putAll(Map<String, StoredValue> values) {
+        records.putAll(values);
+    }
+
+    void remove(String key) {
+        records.remove(key);
+    }
+
+    void clear() {
+        records.clear();
+    }
+
+    /**
+     * Returns up to {@code limit} live records with the prefix, strictly after {@code after} (or from
+     * the start when null), plus whether a further live record follows.
+     */
+    Page page(String prefix, String after, int limit, Timeline.Moment moment) {
+        ConcurrentNavigableMap<String, StoredValue> range;
+        if (after != null && KeyOrder.INSTANCE.compare(after, prefix) >= 0) {
+            range = records.tailMap(after, false);
+        } else {
+            range = records.tailMap(prefix, true);
+        }
+        List<Map.Entry<String, StoredValue>> found = new ArrayList<>(Math.min(limit, 64));
+        Iterator<Map.Entry<String, StoredValue>> iterator = range.entrySet().iterator();
+        while (iterator.hasNext()) {
+            Map.Entry<String, StoredValue> entry = iterator.next();
+            String key = entry.getKey();
+            if (!key.startsWith(prefix)) {
+                break;
+            }
+            StoredValue value = entry.getValue();
+            if (!moment.sees(value)) {
+                records.remove(key, value);
+                continue;
+            }
+            if (found.size() == limit) {
+                return new Page(found, true);
+            }
+            found.add(Map.entry(key, value));
+        }
+        return new Page(found, false);
+    }
+
+    /** Every live record at the moment, in key order; for test-side views, not for the binding. */
+    List<Map.Entry<String, StoredValue>> snapshot(Timeline.Moment moment) {
+        List<Map.Entry<String, StoredValue>> live = new ArrayList<>();
+        for (Map.Entry<String, StoredValue> entry : records.entrySet()) {
+            if (moment.sees(entry.getValue())) {
+                live.add(Map.entry(entry.getKey(), entry.getValue()));
+            }
+        }
+        return live;
+    }
+
+    /** Returns the record of {@code key} if live at the moment, without sweeping. */
+    StoredValue peek(String key, Timeline.Moment moment) {
+        StoredValue value = records.get(key);
+        return value != null && moment.sees(value) ? value : null;
+    }
+
+    record Page(List<Map.Entry<String, StoredValue>> entries, boolean more) {}
+}

@@ -1,0 +1,431 @@
+package dev.kvkit.fake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kvkit.GetOptions;
+import dev.kvkit.KvBinding;
+import dev.kvkit.KvListPage;
+import dev.kvkit.KvType;
+import dev.kvkit.KvValueWithMetadata;
+import dev.kvkit.ListOptions;
+import dev.kvkit.PutOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An in-memory Workers KV namespace that behaves like the real one, down to its error texts: key,
+ * value and metadata limits, expiration by absolute time and TTL, typed and bulk reads, and lists
+ * paginated in UTF-8 byte order.
+ *
+ * <pre>{@code
+ * TestClock clock = TestClock.create();
+ * FakeKvNamespace kv = FakeKvNamespace.builder().name("TODO").clock(clock).build();
+ *
+ * TodoService service = new TodoService(kv, clock);  // takes a KvBinding and a Clock
+ * service.add("Buy milk");
+ *
+ * assertThat(kv.keys()).containsExactly("to-do:1");
+ * }</pre>
+ *
+ * <p>As a {@link KvBinding} it is the namespace seen from its default location, which sees its own
+ * writes at once. It adds what tests need: a read-only view of live entries with their metadata and
+ * expiration ({@link #entries()}), time-travel views ({@link #entriesAt(Instant)}), {@link #reset()},
+ * and import and export of wrangler's bulk JSON format, so tests seed from the same files {@code
+ * wrangler kv bulk put} takes.
+ *
+ * <p>Time comes from the namespace's clock, usually a {@link TestClock}: a key is expired once the
+ * clock reaches its expiration, and moving the clock back does not revive it. Nothing runs in the
+ * background.
+ *
+ * <p>Thread-safe: calls from many threads are linearizable, and the last write to a key wins.
+ *
+ * @since 0.1.0
+ */
+public final class FakeKvNamespace implements KvBinding {
+
+    private final String name;
+    private final KvLimits limits;
+    private final Timeline timeline;
+    private final JsonCodec codec;
+    private final EntryStore store = new EntryStore();
+    private final LocationBinding defaultLocation;
+
+    private FakeKvNamespace(Builder builder) {
+        this.name = builder.name;
+        this.limits = builder.limits;
+        this.timeline = new Timeline(builder.clock == null ? TestClock.create() : builder.clock);
+        this.codec = new JsonCodec(builder.objectMapper == null ? new ObjectMapper() : builder.objectMapper);
+        this.defaultLocation = new LocationBinding(this);
+    }
+
+    /**
+     * Returns an empty namespace named {@code "KV"} with a fresh {@link TestClock} at {@link
+     * TestClock#DEFAULT_START}, Cloudflare's limits and a plain {@code ObjectMapper}.
+     *
+     * @return a new namespace
+     */
+    public static FakeKvNamespace create() {
+        return builder().build();
+    }
+
+    /**
+     * Returns a builder for a namespace with a chosen name, clock, limits or {@code ObjectMapper}.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ------------------------------------------------------------------ the binding
+
+    @Override
+    public <T> T get(String key, KvType<T> type, GetOptions options) {
+        return defaultLocation.get(key, type, options);
+    }
+
+    @Override
+    public <T> KvValueWithMetadata<T> getWithMetadata(String key, KvType<T> type, GetOptions options) {
+        return defaultLocation.getWithMetadata(key, type, options);
+    }
+
+    @Override
+    public <T> Map<String, T> get(Collection<String> keys, KvType<T> type, GetOptions options) {
+        return defaultLocation.get(keys, type, options);
+    }
+
+    @Override
+    public <T> Map<String, KvValueWithMetadata<T>> getWithMetadata(
+            Collection<String> keys, KvType<T> type, GetOptions options) {
+        return defaultLocation.getWithMetadata(keys, type, options);
+    }
+
+    @Override
+    public void put(String key, String value, PutOptions options) {
+        defaultLocation.put(key, value, options);
+    }
+
+    @Override
+    public void put(String key, byte[] value, PutOptions options) {
+        defaultLocation.put(key, value, options);
+    }
+
+    @Override
+    public void put(String key, InputStream value, PutOptions options) {
+        defaultLocation.put(key, value, options);
+    }
+
+    @Override
+    public void putJson(String key, Object value, PutOptions options) {
+        defaultLocation.putJson(key, value, options);
+    }
+
+    @Override
+    public void delete(String key) {
+        defaultLocation.delete(key);
+    }
+
+    @Override
+    public KvListPage list(ListOptions options) {
+        return defaultLocation.list(options);
+    }
+
+    // ------------------------------------------------------------------ what tests need
+
+    /**
+     * Returns the binding name this namespace was created for, such as {@code "TODO"}.
+     *
+     * @return the name
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Returns the clock the namespace reads time from.
+     *
+     * @return the clock, a {@link TestClock} unless another was given
+     */
+    public Clock clock() {
+        return timeline.clock();
+    }
+
+    /**
+     * Returns the limits the namespace enforces.
+     *
+     * @return the limits profile
+     */
+    public KvLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Returns the {@code ObjectMapper} used for JSON values and metadata.
+     *
+     * @return the mapper
+     */
+    public ObjectMapper objectMapper() {
+        return codec.mapper();
+    }
+
+    /**
+     * Returns the live entries now, in UTF-8 byte order of their keys: a read-only snapshot.
+     *
+     * @return every live entry, keyed by name; the map's iteration order is list order
+     */
+    public Map<String, KvEntry> entries() {
+        return view(timeline.now());
+    }
+
+    /**
+     * Returns the entries that will be live at {@code instant}, if nothing writes in between: a
+     * read-only snapshot. The clock is not moved, so a test can state what the namespace holds "30
+     * minutes from now" and go on in the present.
+     *
+     * @param instant when to look
+     * @return every entry live at that instant, in list order
+     */
+    public Map<String, KvEntry> entriesAt(Instant instant) {
+        Objects.requireNonNull(instant, "instant");
+        return view(at(instant));
+    }
+
+    /**
+     * Returns the live entry of one key now.
+     *
+     * @param key the key name
+     * @return the entry, or empty when the key is missing or expired
+     */
+    public Optional<KvEntry> entry(String key) {
+        Objects.requireNonNull(key, "key");
+        return entry(key, timeline.now());
+    }
+
+    /**
+     * Returns the entry of one key as it will be at {@code instant}, if nothing writes in between.
+     *
+     * @param key the key name
+     * @param instant when to look
+     * @return the entry, or empty when the key is missing or will have expired
+     */
+    public Optional<KvEntry> entryAt(String key, Instant instant) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(instant, "instant");
+        return entry(key, at(instant));
+    }
+
+    /**
+     * Returns the names of the live keys now, in list order.
+     *
+     * @return the key names
+     */
+    public List<String> keys() {
+        return List.copyOf(entries().keySet());
+    }
+
+    /**
+     * Returns how many keys are live now.
+     *
+     * @return the number of live keys
+     */
+    public int size() {
+        return store.snapshot(timeline.now()).size();
+    }
+
+    /**
+     * Returns whether no key is live now.
+     *
+     * @return {@code true} when the namespace is empty
+     */
+    public boolean isEmpty() {
+        return size() == 0;
+    }
+
+    /** Removes every entry. The clock is left where it is. */
+    public void reset() {
+        store.clear();
+    }
+
+    /**
+     * Stores the items of a wrangler bulk file ({@code [{"key", "value", "base64", "expiration",
+     * "expiration_ttl", "metadata"}]}), as {@code wrangler kv bulk put} would. Every item is checked
+     * with the rules of a write before any is stored, so a bad file changes nothing.
+     *
+     * @param json the file's content
+     * @return how many items were stored
+     * @throws IllegalArgumentException naming the item's index when the file or an item is invalid
+     */
+    public int importBulk(String json) {
+        Objects.requireNonNull(json, "json");
+        Map<String, StoredValue> records =
+                WranglerBulkFormat.read(json, codec.mapper(), defaultLocation, timeline.now());
+        store.putAll(records);
+        return records.size();
+    }
+
+    /**
+     * Stores the items of a wrangler bulk file read from a stream, as {@link #importBulk(String)}.
+     *
+     * @param json the file's content, UTF-8; read to its end, not closed
+     * @return how many items were stored
+     */
+    public int importBulk(InputStream json) {
+        Objects.requireNonNull(json, "json");
+        try {
+            return importBulk(new String(json.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the bulk file", e);
+        }
+    }
+
+    /**
+     * Stores the items of a wrangler bulk file, as {@link #importBulk(String)}.
+     *
+     * @param file the file, UTF-8
+     * @return how many items were stored
+     * @throws IllegalArgumentException naming the file and the item's index when it is invalid
+     */
+    public int importBulk(Path file) {
+        Objects.requireNonNull(file, "file");
+        String json;
+        try {
+            json = Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the bulk file " + file, e);
+        }
+        try {
+            return importBulk(json);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the live entries as a wrangler bulk file: key order, text values as text, other values
+     * in Base64, expirations as epoch seconds. Importing the result into an empty namespace at the
+     * same instant gives the same entries.
+     *
+     * @return the file's content
+     */
+    public String exportBulk() {
+        return WranglerBulkFormat.write(store.snapshot(timeline.now()), codec.mapper(), codec);
+    }
+
+    @Override
+    public String toString() {
+        return "FakeKvNamespace[" + name + ", " + size() + " keys, " + timeline.clock() + "]";
+    }
+
+    // ------------------------------------------------------------------ for the package
+
+    EntryStore store() {
+        return store;
+    }
+
+    Timeline timeline() {
+        return timeline;
+    }
+
+    JsonCodec codec() {
+        return codec;
+    }
+
+    private Timeline.Moment at(Instant instant) {
+        long millis = instant.toEpochMilli();
+        return new Timeline.Moment(millis, Math.max(millis, timeline.now().horizonMillis()));
+    }
+
+    private Map<String, KvEntry> view(Timeline.Moment moment) {
+        Map<String, KvEntry> view = new LinkedHashMap<>();
+        for (Map.Entry<String, StoredValue> entry : store.snapshot(moment)) {
+            view.put(entry.getKey(), new KvEntry(entry.getKey(), entry.getValue(), codec));
+        }
+        return Collections.unmodifiableMap(view);
+    }
+
+    private Optional<KvEntry> entry(String key, Timeline.Moment moment) {
+        StoredValue stored = store.peek(key, moment);
+        return stored == null ? Optional.empty() : Optional.of(new KvEntry(key, stored, codec));
+    }
+
+    /**
+     * Builds a {@link FakeKvNamespace}. Not thread-safe.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+
+        private String name = "KV";
+        private Clock clock;
+        private KvLimits limits = KvLimits.cloudflare();
+        private ObjectMapper objectMapper;
+
+        private Builder() {}
+
+        /**
+         * Sets the binding name, shown in reports and {@code toString}.
+         *
+         * @param name the binding name, such as {@code "TODO"}
+         * @return this builder
+         */
+        public Builder name(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * Sets the clock; share it with the code under test. Defaults to a new {@link TestClock}.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets the limits. Defaults to {@link KvLimits#cloudflare()}.
+         *
+         * @param limits the limits profile
+         * @return this builder
+         */
+        public Builder limits(KvLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Sets the {@code ObjectMapper} for JSON values and metadata, with the application's own
+         * modules. Defaults to a plain {@code new ObjectMapper()}.
+         *
+         * @param objectMapper the mapper; not changed by the namespace
+         * @return this builder
+         */
+        public Builder objectMapper(ObjectMapper objectMapper) {
+            this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
+            return this;
+        }
+
+        /**
+         * Builds an empty namespace.
+         *
+         * @return the namespace
+         */
+        public FakeKvNamespace build() {
+            return new FakeKvNamespace(this);
+        }
+    }
+}

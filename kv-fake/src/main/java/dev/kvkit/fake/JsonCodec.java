@@ -1,0 +1,73 @@
+package dev.kvkit.fake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
+
+/** JSON values and metadata through the namespace's {@link ObjectMapper}, parsed as strictly as {@code JSON.parse}. */
+final class JsonCodec {
+
+    private final ObjectMapper mapper;
+
+    JsonCodec(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    byte[] write(Object value) throws JsonProcessingException {
+        return mapper.writeValueAsBytes(value);
+    }
+
+    /** Parses a whole value; like {@code JSON.parse}, an empty value or trailing text is an error. */
+    <T> T read(String key, byte[] json, Type type) {
+        JavaType javaType = mapper.getTypeFactory().constructType(type);
+        try {
+            if (json.length == 0) {
+                throw new IOException("No content: an empty value is not JSON");
+            }
+            return mapper.readerFor(javaType)
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readValue(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Value of key \"" + key + "\" is not JSON of type " + javaType.toCanonical() + ": "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Returns whether the value parses as JSON at all. */
+    boolean isJson(byte[] json) {
+        if (json.length == 0) {
+            return false;
+        }
+        try {
+            mapper.readerFor(JsonNode.class)
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readValue(json);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Parses stored metadata, which the codec wrote itself. */
+    JsonNode tree(byte[] json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return mapper.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Stored metadata is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.kvkit.fake;
+
+/**
+ * One record of the store: value bytes, metadata as serialised JSON, expiration and the instant of
+ * the write. Immutable except for a text view decoded on first text read, so a value is stored once
+ * and not decoded again on every read.
+ */
+final class StoredValue {
+
+    /** Marks a record that never expires. */
+    static final long NEVER = 0;
+
+    final byte[] value;
+    final byte[] metadataJson;
+    final long expirationSeconds;
+    final long writtenAtMillis;
+    /** The namespace's time horizon when written; see {@link Timeline}. */
+    final long horizonAtWriteMillis;
+
+    private volatile String text;
+
+    StoredValue(
+            byte[] value,
+            byte[] metadataJson,
+            long expirationSeconds,
+            long writtenAtMillis,
+            long horizonAtWriteMillis) {
+        this.value = value;
+        this.metadataJson = metadataJson;
+        this.expirationSeconds = expirationSeconds;
+        this.writtenAtMillis = writtenAtMillis;
+        this.horizonAtWriteMillis = horizonAtWriteMillis;
+    }
+
+    /**
+     * Returns whether a read at {@code nowMillis} sees this record. {@code horizonMillis} is the
+     * latest time the namespace has seen: once the clock has reached the expiration after the write,
+     * moving it back does not revive the record.
+     */
+    boolean isLive(long nowMillis, long horizonMillis) {
+        if (expirationSeconds == NEVER) {
+            return true;
+        }
+        long expiresAtMillis = expirationSeconds * 1000;
+        if (nowMillis >= expiresAtMillis) {
+            return false;
+        }
+        return !(horizonAtWriteMillis < expiresAtMillis && horizonMillis >= expiresAtMillis);
+    }
+
+    String text() {
+        String decoded = text;
+        if (decoded == null) {
+            decoded = Utf8.decode(value);
+            text = decoded;
+        }
+        return decoded;
+    }
+}

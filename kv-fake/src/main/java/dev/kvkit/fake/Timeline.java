@@ -1,0 +1,45 @@
+package dev.kvkit.fake;
+
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The namespace's view of time: its clock, and the latest instant it has ever seen (the horizon),
+ * so that moving a clock back never revives an expired key.
+ */
+final class Timeline {
+
+    private final Clock clock;
+    private final AtomicLong horizon;
+
+    Timeline(Clock clock) {
+        this.clock = clock;
+        this.horizon = new AtomicLong(clock.millis());
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** Reads the clock once: the instant of one operation. */
+    Moment now() {
+        long now = clock.millis();
+        long seen = clock instanceof TestClock testClock
+                ? Math.max(now, testClock.latestInstant().toEpochMilli())
+                : now;
+        long latest = horizon.accumulateAndGet(seen, Math::max);
+        return new Moment(now, latest);
+    }
+
+    /** The instant of one operation and the horizon at that instant. */
+    record Moment(long nowMillis, long horizonMillis) {
+
+        long nowSeconds() {
+            return Math.floorDiv(nowMillis, 1000);
+        }
+
+        boolean sees(StoredValue value) {
+            return value.isLive(nowMillis, horizonMillis);
+        }
+    }
+}
