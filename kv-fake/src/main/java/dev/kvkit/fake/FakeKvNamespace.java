@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An in-memory Workers KV namespace that behaves like the real one, down to its error texts: key,
@@ -49,6 +50,12 @@ import java.util.Optional;
  * clock reaches its expiration, and moving the clock back does not revive it. Nothing runs in the
  * background.
  *
+ * <p>Production's eventual consistency is there when a test asks for it: {@link #location(String)}
+ * gives the namespace as seen from another location, with an edge cache that serves stale values
+ * until it runs out on the clock; {@link Builder#enforceWriteRate(boolean)} refuses a second write
+ * to a key within a second; {@link Builder#listStressMode(boolean)} makes list pages come back
+ * short or empty before the end.
+ *
  * <p>Thread-safe: calls from many threads are linearizable, and the last write to a key wins.
  *
  * @since 0.1.0
@@ -60,13 +67,21 @@ public final class FakeKvNamespace implements KvBinding {
     private final Timeline timeline;
     private final JsonCodec codec;
     private final EntryStore store = new EntryStore();
+    /** Null unless the builder asked for it. */
+    private final WriteRateLimit writeRate;
+
+    private final boolean listStressMode;
     private final LocationBinding defaultLocation;
+    private final ConcurrentHashMap<String, FakeKvLocation> locations = new ConcurrentHashMap<>();
 
     private FakeKvNamespace(Builder builder) {
         this.name = builder.name;
         this.limits = builder.limits;
         this.timeline = new Timeline(builder.clock == null ? TestClock.create() : builder.clock);
         this.codec = new JsonCodec(builder.objectMapper == null ? new ObjectMapper() : builder.objectMapper);
+        this.writeRate = builder.enforceWriteRate ? new WriteRateLimit(limits.maxWritesPerKeyPerSecond()) : null;
+        this.listStressMode = builder.listStressMode;
+        // Last: the binding reads the switches above.
         this.defaultLocation = new LocationBinding(this);
     }
 
@@ -181,6 +196,60 @@ public final class FakeKvNamespace implements KvBinding {
     }
 
     /**
+     * Returns whether a second write to one key within a second of the clock is refused with {@code
+     * KV PUT failed: 429 Too Many Requests}; see {@link Builder#enforceWriteRate(boolean)}.
+     *
+     * @return {@code true} when the write rate is enforced
+     */
+    public boolean enforcesWriteRate() {
+        return writeRate != null;
+    }
+
+    /**
+     * Returns whether list pages may come back short or empty before the end; see {@link
+     * Builder#listStressMode(boolean)}.
+     *
+     * @return {@code true} in list stress mode
+     */
+    public boolean listStressMode() {
+        return listStressMode;
+    }
+
+    /**
+     * Returns this namespace as seen from the named location, as a Worker in another data center
+     * sees it: reads there are cached at the edge and may be stale, writes from elsewhere reach it
+     * only when its cache runs out on the clock. See {@link FakeKvLocation} for the rules.
+     *
+     * <pre>{@code
+     * KvBinding sydney = kv.location("syd");
+     * KvBinding london = kv.location("lhr");
+     * }</pre>
+     *
+     * <p>The same name gives the same location object. {@value FakeKvLocation#DEFAULT_NAME} is the
+     * default location, the namespace itself: strong and without a cache.
+     *
+     * @param name 1 to 64 characters from {@code A-Z}, {@code a-z}, {@code 0-9}, {@code .}, {@code
+     *     _} and {@code -}, compared exactly, such as {@code "syd"}
+     * @return the location
+     * @throws IllegalArgumentException when the name is blank or holds other characters
+     */
+    public FakeKvLocation location(String name) {
+        FakeKvLocation.checkName(name);
+        return locations.computeIfAbsent(name, n -> new FakeKvLocation(this, n, defaultLocation));
+    }
+
+    /**
+     * Returns the default location, the one this namespace reads and writes from as a {@link
+     * KvBinding}: the same as {@code location("default")}. Useful where a test treats every
+     * location alike.
+     *
+     * @return the default location
+     */
+    public FakeKvLocation defaultLocation() {
+        return location(FakeKvLocation.DEFAULT_NAME);
+    }
+
+    /**
      * Returns the live entries now, in UTF-8 byte order of their keys: a read-only snapshot.
      *
      * @return every live entry, keyed by name; the map's iteration order is list order
@@ -253,15 +322,24 @@ public final class FakeKvNamespace implements KvBinding {
         return size() == 0;
     }
 
-    /** Removes every entry. The clock is left where it is. */
+    /**
+     * Removes every entry, and forgets what every location has cached and which writes count against
+     * the write rate. The clock is left where it is.
+     */
     public void reset() {
         store.clear();
+        locations.values().forEach(FakeKvLocation::forgetCache);
+        if (writeRate != null) {
+            writeRate.clear();
+        }
     }
 
     /**
      * Stores the items of a wrangler bulk file ({@code [{"key", "value", "base64", "expiration",
      * "expiration_ttl", "metadata"}]}), as {@code wrangler kv bulk put} would. Every item is checked
-     * with the rules of a write before any is stored, so a bad file changes nothing.
+     * with the rules of a write before any is stored, so a bad file changes nothing. Imports are
+     * seeding, not writes from a location: they do not count against the write rate, and other
+     * locations see them when their caches run out.
      *
      * @param json the file's content
      * @return how many items were stored
@@ -342,6 +420,10 @@ public final class FakeKvNamespace implements KvBinding {
         return codec;
     }
 
+    WriteRateLimit writeRate() {
+        return writeRate;
+    }
+
     private Timeline.Moment at(Instant instant) {
         long millis = instant.toEpochMilli();
         return new Timeline.Moment(millis, Math.max(millis, timeline.now().horizonMillis()));
@@ -371,6 +453,8 @@ public final class FakeKvNamespace implements KvBinding {
         private Clock clock;
         private KvLimits limits = KvLimits.cloudflare();
         private ObjectMapper objectMapper;
+        private boolean enforceWriteRate;
+        private boolean listStressMode;
 
         private Builder() {}
 
@@ -416,6 +500,37 @@ public final class FakeKvNamespace implements KvBinding {
          */
         public Builder objectMapper(ObjectMapper objectMapper) {
             this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
+            return this;
+        }
+
+        /**
+         * Switches on Workers KV's write rate per key: a put or delete to a key that already took
+         * {@link KvLimits#maxWritesPerKeyPerSecond()} writes (1) within the last second of the
+         * clock, from any location, fails with {@code KV PUT failed: 429 Too Many Requests} ({@code
+         * KV DELETE failed: ...} for a delete) and changes nothing. Deletes count because a delete
+         * is a write to the key. Off by default, since most tests write faster than the clock moves.
+         *
+         * @param enforce whether to enforce the write rate
+         * @return this builder
+         */
+        public Builder enforceWriteRate(boolean enforce) {
+            this.enforceWriteRate = enforce;
+            return this;
+        }
+
+        /**
+         * Switches on the list stress mode: list pages may come back short, or empty, while {@code
+         * listComplete} is false, as production's do after deletions. The first page of a listing
+         * that has keys is always empty, so a client that stops on a short page instead of on
+         * {@code listComplete} misses keys. Pages are a fixed function of the calls, every key
+         * still appears exactly once across the pages, and the final page is complete. Off by
+         * default.
+         *
+         * @param enabled whether to shape list pages this way
+         * @return this builder
+         */
+        public Builder listStressMode(boolean enabled) {
+            this.listStressMode = enabled;
             return this;
         }
 

@@ -105,6 +105,10 @@ final class KvErrors {
                         + ".");
     }
 
+    static KvException tooManyRequests(KvOperation operation) {
+        return new KvException(operation, 429, "Too Many Requests");
+    }
+
     static KvException listLimitTooLarge(long limit, KvLimits limits) {
         return new KvException(
                 KvOperation.GET,

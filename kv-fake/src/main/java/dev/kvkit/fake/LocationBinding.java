@@ -29,39 +29,84 @@ import java.util.function.BiFunction;
  * namespace's {@link EntryStore}.
  *
  * <p>The default location reads and writes the store directly, so it sees its own writes at once.
+ * Another location reads single keys through its {@link EdgeCache} and lists through its {@link
+ * ListPageCache}. Those, the write rate and the list stress mode are null or off in the default
+ * location unless asked for, and each costs the default paths one branch, nothing more.
  */
 final class LocationBinding implements KvBinding {
 
     private final FakeKvNamespace namespace;
+    /** Null in the default location. */
+    private final EdgeCache cache;
+    /** Null in the default location. */
+    private final ListPageCache listCache;
+    /** Null unless the namespace enforces the write rate. */
+    private final WriteRateLimit writeRate;
 
+    private final boolean listStress;
+
+    /** The default location: strong, no cache. */
     LocationBinding(FakeKvNamespace namespace) {
+        this(namespace, null, null);
+    }
+
+    /** A location that reads through its own caches. */
+    LocationBinding(FakeKvNamespace namespace, EdgeCache cache, ListPageCache listCache) {
         this.namespace = namespace;
+        this.cache = cache;
+        this.listCache = listCache;
+        this.writeRate = namespace.writeRate();
+        this.listStress = namespace.listStressMode();
     }
 
     // ------------------------------------------------------------------ reads
 
     @Override
     public <T> T get(String key, KvType<T> type, GetOptions options) {
-        StoredValue found = read(key, type, options);
+        checkRead(key, type, options);
+        Timeline.Moment moment = namespace.timeline().now();
+        StoredValue found = cache == null
+                ? namespace.store().get(key, moment)
+                : cache.read(key, cacheTtlMillis(options), moment).value();
         return found == null ? null : decode(key, found, type);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>In a location with a cache, {@code cacheStatus} is {@code "HIT"} when the location's cache
+     * answered (a cached miss included) and {@code "MISS"} when it fetched from the store; in the
+     * default location it is null.
+     */
     @Override
     public <T> KvValueWithMetadata<T> getWithMetadata(String key, KvType<T> type, GetOptions options) {
-        StoredValue found = read(key, type, options);
-        if (found == null) {
-            return new KvValueWithMetadata<>(null, null, null);
+        checkRead(key, type, options);
+        Timeline.Moment moment = namespace.timeline().now();
+        if (cache == null) {
+            return withMetadata(key, namespace.store().get(key, moment), type, null);
         }
-        return new KvValueWithMetadata<>(
-                decode(key, found, type), namespace.codec().tree(found.metadataJson), null);
+        EdgeCache.Read read = cache.read(key, cacheTtlMillis(options), moment);
+        return withMetadata(key, read.value(), type, read.status());
     }
 
-    private StoredValue read(String key, KvType<?> type, GetOptions options) {
+    private <T> KvValueWithMetadata<T> withMetadata(String key, StoredValue found, KvType<T> type, String status) {
+        if (found == null) {
+            return new KvValueWithMetadata<>(null, null, status);
+        }
+        return new KvValueWithMetadata<>(
+                decode(key, found, type), namespace.codec().tree(found.metadataJson), status);
+    }
+
+    private void checkRead(String key, KvType<?> type, GetOptions options) {
         checkKey(key, KvOperation.GET);
         notNull(type, "type");
         notNull(options, "options");
         checkCacheTtl(options, KvOperation.GET);
-        return namespace.store().get(key, namespace.timeline().now());
+    }
+
+    /** The cache life a read asks for: its cacheTtl, or the default. */
+    private long cacheTtlMillis(GetOptions options) {
+        return Timeline.millis(options.cacheTtl().orElse(namespace.limits().defaultCacheTtlSeconds()));
     }
 
     @Override
@@ -117,10 +162,13 @@ final class LocationBinding implements KvBinding {
         checkCacheTtl(options, KvOperation.GET_BULK);
 
         Timeline.Moment moment = namespace.timeline().now();
+        long cacheTtlMillis = cacheTtlMillis(options);
         Map<String, StoredValue> found = new LinkedHashMap<>();
         long total = 0;
         for (String key : unique) {
-            StoredValue value = namespace.store().get(key, moment);
+            StoredValue value = cache == null
+                    ? namespace.store().get(key, moment)
+                    : cache.read(key, cacheTtlMillis, moment).value();
             found.put(key, value);
             if (value != null) {
                 if (type.kind() == KvType.Kind.JSON && !namespace.codec().isJson(value.value)) {
@@ -219,8 +267,31 @@ final class LocationBinding implements KvBinding {
     }
 
     private void write(String key, ValueSource source, PutOptions options) {
-        StoredValue record = prepare(key, source, options, namespace.timeline().now());
-        namespace.store().put(key, record);
+        Timeline.Moment moment = namespace.timeline().now();
+        StoredValue record = prepare(key, source, options, moment);
+        if (cache == null && writeRate == null) {
+            namespace.store().put(key, record);
+            return;
+        }
+        commit(key, record, KvOperation.PUT, moment);
+    }
+
+    /**
+     * Writes a checked record, or deletes when it is null, through the write rate (which may refuse
+     * it) and into this location's cache, so the location sees its own write at once. The cached
+     * answer lives for the default cacheTtl, as if the location had just read it.
+     */
+    private void commit(String key, StoredValue record, KvOperation operation, Timeline.Moment moment) {
+        EntryStore store = namespace.store();
+        Runnable storeWrite = record == null ? () -> store.remove(key) : () -> store.put(key, record);
+        Runnable admitted =
+                writeRate == null ? storeWrite : () -> writeRate.admit(key, operation, moment.nowMillis(), storeWrite);
+        if (cache == null) {
+            admitted.run();
+        } else {
+            long life = Timeline.millis(namespace.limits().defaultCacheTtlSeconds());
+            cache.write(key, record, moment, life, admitted);
+        }
     }
 
     /**
@@ -289,7 +360,11 @@ final class LocationBinding implements KvBinding {
     @Override
     public void delete(String key) {
         checkKey(key, KvOperation.DELETE);
-        namespace.store().remove(key);
+        if (cache == null && writeRate == null) {
+            namespace.store().remove(key);
+            return;
+        }
+        commit(key, null, KvOperation.DELETE, namespace.timeline().now());
     }
 
     // ------------------------------------------------------------------ list
@@ -310,6 +385,9 @@ final class LocationBinding implements KvBinding {
         if (prefixBytes > limits.maxKeyBytes()) {
             throw KvErrors.keyTooLong(KvOperation.GET, prefixBytes, limits);
         }
+        if (listCache != null || listStress) {
+            return listSlice(prefix, options.cursor().orElse(null), limit);
+        }
         String after = ListCursor.decode(options.cursor().orElse(null));
 
         EntryStore.Page page = namespace
@@ -317,15 +395,67 @@ final class LocationBinding implements KvBinding {
                 .page(prefix, after, limit, namespace.timeline().now());
         List<KvListKey> keys = new ArrayList<>(page.entries().size());
         for (Map.Entry<String, StoredValue> entry : page.entries()) {
-            StoredValue value = entry.getValue();
-            keys.add(new KvListKey(
-                    entry.getKey(),
-                    value.expirationSeconds == StoredValue.NEVER ? null : value.expirationSeconds,
-                    namespace.codec().tree(value.metadataJson)));
+            keys.add(listKey(entry));
         }
         String cursor =
                 page.more() ? ListCursor.encode(keys.get(keys.size() - 1).name()) : null;
         return new KvListPage(keys, !page.more(), cursor);
+    }
+
+    /** A list through this location's page cache, or shaped by the stress mode, or both. */
+    private KvListPage listSlice(String prefix, String cursor, int limit) {
+        Timeline.Moment moment = namespace.timeline().now();
+        String from = cursor == null || cursor.isEmpty() ? null : cursor;
+        ListSlice slice = listCache == null
+                ? fetchSlice(prefix, from, limit, moment)
+                : listCache.get(
+                        new ListPageCache.Query(prefix, from, limit),
+                        moment.nowMillis(),
+                        Timeline.millis(namespace.limits().defaultCacheTtlSeconds()),
+                        () -> fetchSlice(prefix, from, limit, moment));
+        List<KvListKey> keys = new ArrayList<>(slice.entries().size());
+        for (Map.Entry<String, StoredValue> entry : slice.entries()) {
+            // A cached page may hold keys that have expired since; expiration beats the cache.
+            if (moment.sees(entry.getValue())) {
+                keys.add(listKey(entry));
+            }
+        }
+        return new KvListPage(keys, slice.complete(), slice.cursor());
+    }
+
+    private ListSlice fetchSlice(String prefix, String cursor, int limit, Timeline.Moment moment) {
+        EntryStore store = namespace.store();
+        if (listStress) {
+            ListStress.Position position = ListStress.decode(cursor);
+            return ListStress.shape(prefix, position, limit, store.page(prefix, position.after(), limit, moment));
+        }
+        return ListSlice.of(store.page(prefix, ListCursor.decode(cursor), limit, moment));
+    }
+
+    private KvListKey listKey(Map.Entry<String, StoredValue> entry) {
+        StoredValue value = entry.getValue();
+        return new KvListKey(
+                entry.getKey(),
+                value.expirationSeconds == StoredValue.NEVER ? null : value.expirationSeconds,
+                namespace.codec().tree(value.metadataJson));
+    }
+
+    // ------------------------------------------------------------------ test-side queries
+
+    /** What a read with these options would return now, without filling any cache. */
+    StoredValue peek(String key, GetOptions options) {
+        Timeline.Moment moment = namespace.timeline().now();
+        return cache == null ? namespace.store().peek(key, moment) : cache.peek(key, cacheTtlMillis(options), moment);
+    }
+
+    /**
+     * The first instant, in epoch milliseconds, from which reads with these options see the key's
+     * current record, if nothing writes in between; now in the default location.
+     */
+    long seesCurrentValueFrom(String key, GetOptions options) {
+        checkCacheTtl(options, KvOperation.GET);
+        Timeline.Moment moment = namespace.timeline().now();
+        return cache == null ? moment.nowMillis() : cache.seesCurrentValueFrom(key, cacheTtlMillis(options), moment);
     }
 
     // ------------------------------------------------------------------ keys

@@ -1,5 +1,7 @@
 package dev.kvkit.fake;
 
+import java.util.Arrays;
+
 /**
  * One record of the store: value bytes, metadata as serialised JSON, expiration and the instant of
  * the write. Immutable except for a text view decoded on first text read, so a value is stored once
@@ -46,6 +48,22 @@ final class StoredValue {
             return false;
         }
         return !(horizonAtWriteMillis < expiresAtMillis && horizonMillis >= expiresAtMillis);
+    }
+
+    /**
+     * Returns whether two records (either may be null, for no record) hold the same value, metadata
+     * and expiration: what a reader can tell apart, unlike the instant of the write.
+     */
+    static boolean sameContent(StoredValue a, StoredValue b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null) {
+            return false;
+        }
+        return a.expirationSeconds == b.expirationSeconds
+                && Arrays.equals(a.value, b.value)
+                && Arrays.equals(a.metadataJson, b.metadataJson);
     }
 
     String text() {

@@ -31,6 +31,17 @@ final class Timeline {
         return new Moment(now, latest);
     }
 
+    /** Adds two times in milliseconds, saturating at {@code Long.MAX_VALUE} instead of wrapping. */
+    static long later(long millis, long more) {
+        long sum = millis + more;
+        return ((millis ^ sum) & (more ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+    }
+
+    /** Converts seconds to milliseconds, saturating at {@code Long.MAX_VALUE}. */
+    static long millis(long seconds) {
+        return seconds > Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : seconds * 1000;
+    }
+
     /** The instant of one operation and the horizon at that instant. */
     record Moment(long nowMillis, long horizonMillis) {
 

@@ -1,0 +1,20 @@
+package dev.kvkit.fake;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One list page as the store answered it, before it becomes a {@code KvListPage}: the records it
+ * holds, whether it is the last page, and the cursor of the next one. Kept as records rather than
+ * list keys so a cached page still drops keys that expire while it is cached.
+ */
+record ListSlice(List<Map.Entry<String, StoredValue>> entries, boolean complete, String cursor) {
+
+    /** The honest page: every record the store found, with a cursor after the last when more follow. */
+    static ListSlice of(EntryStore.Page page) {
+        List<Map.Entry<String, StoredValue>> entries = page.entries();
+        String cursor =
+                page.more() ? ListCursor.encode(entries.get(entries.size() - 1).getKey()) : null;
+        return new ListSlice(entries, !page.more(), cursor);
+    }
+}
