@@ -162,7 +162,7 @@ final class LocationBinding implements KvBinding {
         checkCacheTtl(options, KvOperation.GET_BULK);
 
         Timeline.Moment moment = namespace.timeline().now();
-        long cacheTtlMillis = cacheTtlMillis(options);
+        long cacheTtlMillis = cache == null ? 0 : cacheTtlMillis(options);
         Map<String, StoredValue> found = new LinkedHashMap<>();
         long total = 0;
         for (String key : unique) {

@@ -8,7 +8,13 @@ import dev.kvkit.KvException;
 import dev.kvkit.KvOperation;
 import dev.kvkit.PutOptions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class WriteRateLimitTest {
@@ -148,5 +154,43 @@ class WriteRateLimitTest {
         kv.reset();
         kv.put("k", "2");
         assertThat(kv.get("k")).isEqualTo("2");
+    }
+
+    @Test
+    void concurrentWritesToOneKeyAtOneInstantLetExactlyOneThrough() throws Exception {
+        int writers = 8;
+        ExecutorService threads = Executors.newFixedThreadPool(writers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String value = "writer " + i;
+                FakeKvLocation location = kv.location(i % 2 == 0 ? "syd" : "lhr");
+                outcomes.add(threads.submit(() -> {
+                    start.await();
+                    try {
+                        location.put("k", value);
+                        return value;
+                    } catch (KvException e) {
+                        return e.getMessage();
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                results.add(outcome.get());
+            }
+
+            assertThat(results)
+                    .filteredOn(r -> r.startsWith("writer"))
+                    .singleElement()
+                    .isEqualTo(kv.get("k"));
+            assertThat(results)
+                    .filteredOn(r -> r.equals("KV PUT failed: 429 Too Many Requests"))
+                    .hasSize(writers - 1);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }
