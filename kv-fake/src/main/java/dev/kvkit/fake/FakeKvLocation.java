@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * FakeKvLocation sydney = kv.location("syd");
- * sydney.get("config");                       // cached in syd for 60 s
+ * kv.put("config", "v1");
+ * sydney.get("config");                       // "v1", now cached in syd for 60 s
  * kv.put("config", "v2");                     // written from the default location
  * assertThat(sydney.get("config")).isEqualTo("v1");   // stale
  * clock.advance(Duration.ofSeconds(60));
