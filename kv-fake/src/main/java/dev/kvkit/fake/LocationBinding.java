@@ -52,8 +52,8 @@ final class LocationBinding implements KvBinding {
         if (found == null) {
             return new KvValueWithMetadata<>(null, null, null);
         }
-        return new KvValueWithMetadata<>(
-                decode(key, found, type), namespace.codec().tree(found.metadataJson), null);
+        return KvValueWithMetadata.ofSerializedMetadata(
+                decode(key, found, type), found.metadataJson, namespace.codec().mapper(), null);
     }
 
     private StoredValue read(String key, KvType<?> type, GetOptions options) {
@@ -76,8 +76,11 @@ final class LocationBinding implements KvBinding {
                 keys,
                 type,
                 options,
-                (key, found) -> new KvValueWithMetadata<>(
-                        decode(key, found, type), namespace.codec().tree(found.metadataJson), null));
+                (key, found) -> KvValueWithMetadata.ofSerializedMetadata(
+                        decode(key, found, type),
+                        found.metadataJson,
+                        namespace.codec().mapper(),
+                        null));
     }
 
     private <T, R> Map<String, R> bulk(
@@ -318,10 +321,11 @@ final class LocationBinding implements KvBinding {
         List<KvListKey> keys = new ArrayList<>(page.entries().size());
         for (Map.Entry<String, StoredValue> entry : page.entries()) {
             StoredValue value = entry.getValue();
-            keys.add(new KvListKey(
+            keys.add(KvListKey.ofSerializedMetadata(
                     entry.getKey(),
                     value.expirationSeconds == StoredValue.NEVER ? null : value.expirationSeconds,
-                    namespace.codec().tree(value.metadataJson)));
+                    value.metadataJson,
+                    namespace.codec().mapper()));
         }
         String cursor =
                 page.more() ? ListCursor.encode(keys.get(keys.size() - 1).name()) : null;
