@@ -1,29 +1,39 @@
 package dev.kvkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * One key of a {@link KvListPage}: its name and, when set, its expiration and metadata.
  *
- * @param name the key name
- * @param expiration when the key expires, in seconds since the UNIX epoch, or {@code null} when it
- *     never does
- * @param metadata the key's metadata, parsed, or {@code null} when it has none
+ * <p>Metadata is parsed when {@link #metadata()} is called, and each call returns a tree of its own:
+ * a page of 1000 keys costs no JSON parsing unless the caller reads it. Immutable and thread-safe.
+ *
  * @since 0.1.0
  */
-public record KvListKey(String name, Long expiration, JsonNode metadata) {
+public final class KvListKey {
+
+    private final String name;
+    private final Long expiration;
+    private final Metadata metadata;
 
     /**
-     * Checks the name.
+     * Creates a key, for example to stub a list page in a unit test.
      *
      * @param name the key name
-     * @param expiration the expiration in epoch seconds, or {@code null}
-     * @param metadata the metadata, or {@code null}
+     * @param expiration when the key expires, in epoch seconds, or {@code null} when it never does
+     * @param metadata the metadata, or {@code null} when it has none; copied
      */
-    public KvListKey {
-        Objects.requireNonNull(name, "name");
+    public KvListKey(String name, Long expiration, JsonNode metadata) {
+        this(name, expiration, Metadata.ofTree(metadata));
+    }
+
+    private KvListKey(String name, Long expiration, Metadata metadata) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.expiration = expiration;
+        this.metadata = metadata;
     }
 
     /**
@@ -33,7 +43,41 @@ public record KvListKey(String name, Long expiration, JsonNode metadata) {
      * @return the key
      */
     public static KvListKey of(String name) {
-        return new KvListKey(name, null, null);
+        return new KvListKey(name, null, Metadata.NONE);
+    }
+
+    /**
+     * Returns a key whose metadata is kept as the JSON text it was stored as and parsed with {@code
+     * mapper} only when {@link #metadata()} is called.
+     *
+     * @param name the key name
+     * @param expiration when the key expires, in epoch seconds, or {@code null} when it never does
+     * @param metadataJson the metadata's UTF-8 JSON text, or {@code null}; not copied, so it must not
+     *     change afterwards
+     * @param mapper the mapper that parses it
+     * @return the key
+     */
+    public static KvListKey ofSerializedMetadata(
+            String name, Long expiration, byte[] metadataJson, ObjectMapper mapper) {
+        return new KvListKey(name, expiration, Metadata.ofJson(metadataJson, mapper));
+    }
+
+    /**
+     * Returns the key name.
+     *
+     * @return the name
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Returns when the key expires.
+     *
+     * @return the expiration in seconds since the UNIX epoch, or {@code null} when it never does
+     */
+    public Long expiration() {
+        return expiration;
     }
 
     /**
@@ -45,14 +89,42 @@ public record KvListKey(String name, Long expiration, JsonNode metadata) {
         return expiration == null ? null : Instant.ofEpochSecond(expiration);
     }
 
+    /**
+     * Returns the metadata, parsed; each call returns a new tree.
+     *
+     * @return the metadata, or {@code null} when the key has none
+     */
+    public JsonNode metadata() {
+        return metadata.tree();
+    }
+
+    /**
+     * Returns whether the other object is a key with the same name, expiration and equal metadata.
+     *
+     * @param other the object to compare with
+     * @return whether both keys are equal
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof KvListKey that
+                && name.equals(that.name)
+                && Objects.equals(expiration, that.expiration)
+                && Objects.equals(metadata(), that.metadata());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, expiration, metadata());
+    }
+
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("KvListKey[name=\"").append(name).append('"');
         if (expiration != null) {
             text.append(", expiration=").append(expiration);
         }
-        if (metadata != null) {
-            text.append(", metadata=").append(metadata);
+        if (metadata.isPresent()) {
+            text.append(", metadata=").append(metadata.text());
         }
         return text.append(']').toString();
     }

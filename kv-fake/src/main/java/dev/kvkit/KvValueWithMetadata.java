@@ -1,6 +1,7 @@
 package dev.kvkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -10,17 +11,81 @@ import java.util.Objects;
  * knows it, how the reading location's cache answered.
  *
  * <p>For a missing or expired key, {@link #value()} and {@link #metadata()} are both {@code null}.
- * Each read returns freshly parsed metadata, so changing the {@code JsonNode} never changes the
- * stored entry.
+ * Metadata is parsed when {@link #metadata()} is called, and each call returns a tree of its own, so
+ * changing it never changes the result or the stored entry.
  *
- * @param value the value as the read type gives it, or {@code null} when the key does not exist
- * @param metadata the metadata parsed as JSON, or {@code null} when the key has none
- * @param cacheStatus how the reading location's cache answered ({@code "HIT"}, {@code "MISS"},
- *     {@code "STALE"}), or {@code null} when not modelled
+ * <p>Instances are immutable (a stream value can of course be read only once) and thread-safe.
+ *
  * @param <T> the value's Java type
  * @since 0.1.0
  */
-public record KvValueWithMetadata<T>(T value, JsonNode metadata, String cacheStatus) {
+public final class KvValueWithMetadata<T> {
+
+    private final T value;
+    private final Metadata metadata;
+    private final String cacheStatus;
+
+    /**
+     * Creates a result, for example to stub a {@link KvBinding} in a unit test.
+     *
+     * @param value the value, or {@code null} when the key does not exist
+     * @param metadata the metadata, or {@code null} when the key has none; copied
+     * @param cacheStatus how the reading location's cache answered, or {@code null}
+     */
+    public KvValueWithMetadata(T value, JsonNode metadata, String cacheStatus) {
+        this(value, Metadata.ofTree(metadata), cacheStatus);
+    }
+
+    private KvValueWithMetadata(T value, Metadata metadata, String cacheStatus) {
+        this.value = value;
+        this.metadata = metadata;
+        this.cacheStatus = cacheStatus;
+    }
+
+    /**
+     * Creates a result whose metadata is kept as the JSON text it was stored as and parsed with
+     * {@code mapper} only when {@link #metadata()} is called. Bindings use this so that reads which
+     * never look at metadata never parse it.
+     *
+     * @param value the value, or {@code null} when the key does not exist
+     * @param metadataJson the metadata's UTF-8 JSON text, or {@code null} when the key has none; not
+     *     copied, so it must not change afterwards
+     * @param mapper the mapper that parses it
+     * @param cacheStatus how the reading location's cache answered, or {@code null}
+     * @param <T> the value's Java type
+     * @return the result
+     */
+    public static <T> KvValueWithMetadata<T> ofSerializedMetadata(
+            T value, byte[] metadataJson, ObjectMapper mapper, String cacheStatus) {
+        return new KvValueWithMetadata<>(value, Metadata.ofJson(metadataJson, mapper), cacheStatus);
+    }
+
+    /**
+     * Returns the value.
+     *
+     * @return the value as the read type gives it, or {@code null} when the key does not exist
+     */
+    public T value() {
+        return value;
+    }
+
+    /**
+     * Returns the metadata, parsed; each call returns a new tree.
+     *
+     * @return the metadata, or {@code null} when the key has none
+     */
+    public JsonNode metadata() {
+        return metadata.tree();
+    }
+
+    /**
+     * Returns how the reading location's cache answered.
+     *
+     * @return {@code "HIT"}, {@code "MISS"} or {@code "STALE"}, or {@code null} when not modelled
+     */
+    public String cacheStatus() {
+        return cacheStatus;
+    }
 
     /**
      * Returns whether the key existed: a value was found.
@@ -31,11 +96,18 @@ public record KvValueWithMetadata<T>(T value, JsonNode metadata, String cacheSta
         return value != null;
     }
 
+    /**
+     * Returns whether the other object is a result with an equal value (arrays by content), equal
+     * metadata trees and the same cache status.
+     *
+     * @param other the object to compare with
+     * @return whether both results are equal
+     */
     @Override
     public boolean equals(Object other) {
         return other instanceof KvValueWithMetadata<?> that
                 && Objects.deepEquals(value, that.value)
-                && Objects.equals(metadata, that.metadata)
+                && Objects.equals(metadata(), that.metadata())
                 && Objects.equals(cacheStatus, that.cacheStatus);
     }
 
@@ -43,13 +115,13 @@ public record KvValueWithMetadata<T>(T value, JsonNode metadata, String cacheSta
     public int hashCode() {
         return Objects.hash(
                 value instanceof byte[] bytes ? Arrays.hashCode(bytes) : Objects.hashCode(value),
-                metadata,
+                metadata(),
                 cacheStatus);
     }
 
     @Override
     public String toString() {
-        return "KvValueWithMetadata[value=" + describe(value) + ", metadata=" + metadata + ", cacheStatus="
+        return "KvValueWithMetadata[value=" + describe(value) + ", metadata=" + metadata.text() + ", cacheStatus="
                 + cacheStatus + "]";
     }
 

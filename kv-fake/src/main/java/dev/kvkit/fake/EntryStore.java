@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The authoritative records of one namespace, sorted in UTF-8 byte order: O(log n) reads and writes,
- * O(log n + page) list pages. Expired records are skipped by every read and swept when a read meets
- * them, so nothing runs in the background.
+ * O(log n + page) list pages. Expired records are skipped by every read and swept when a read of their
+ * key meets them, so nothing runs in the background.
  *
  * <p>Every operation is one atomic step on a concurrent skip list, which makes the store linearizable
  * per key: the last write wins.
@@ -67,15 +67,15 @@ final class EntryStore {
             if (!key.startsWith(prefix)) {
                 break;
             }
-            StoredValue value = entry.getValue();
-            if (!moment.sees(value)) {
-                records.remove(key, value);
+            // Expired records are skipped, not swept: a list then costs what walking the range costs,
+            // and the record goes when a read of its key or a write over it meets it.
+            if (!moment.sees(entry.getValue())) {
                 continue;
             }
             if (found.size() == limit) {
                 return new Page(found, true);
             }
-            found.add(Map.entry(key, value));
+            found.add(entry);
         }
         return new Page(found, false);
     }

@@ -93,8 +93,8 @@ final class LocationBinding implements KvBinding {
         if (found == null) {
             return new KvValueWithMetadata<>(null, null, status);
         }
-        return new KvValueWithMetadata<>(
-                decode(key, found, type), namespace.codec().tree(found.metadataJson), status);
+        return KvValueWithMetadata.ofSerializedMetadata(
+                decode(key, found, type), found.metadataJson, namespace.codec().mapper(), status);
     }
 
     private void checkRead(String key, KvType<?> type, GetOptions options) {
@@ -121,8 +121,11 @@ final class LocationBinding implements KvBinding {
                 keys,
                 type,
                 options,
-                (key, found) -> new KvValueWithMetadata<>(
-                        decode(key, found, type), namespace.codec().tree(found.metadataJson), null));
+                (key, found) -> KvValueWithMetadata.ofSerializedMetadata(
+                        decode(key, found, type),
+                        found.metadataJson,
+                        namespace.codec().mapper(),
+                        null));
     }
 
     private <T, R> Map<String, R> bulk(
@@ -434,10 +437,11 @@ final class LocationBinding implements KvBinding {
 
     private KvListKey listKey(Map.Entry<String, StoredValue> entry) {
         StoredValue value = entry.getValue();
-        return new KvListKey(
+        return KvListKey.ofSerializedMetadata(
                 entry.getKey(),
                 value.expirationSeconds == StoredValue.NEVER ? null : value.expirationSeconds,
-                namespace.codec().tree(value.metadataJson));
+                value.metadataJson,
+                namespace.codec().mapper());
     }
 
     // ------------------------------------------------------------------ test-side queries

@@ -27,7 +27,11 @@ final class Timeline {
         long seen = clock instanceof TestClock testClock
                 ? Math.max(now, testClock.latestInstant().toEpochMilli())
                 : now;
-        long latest = horizon.accumulateAndGet(seen, Math::max);
+        long latest = horizon.get();
+        if (seen > latest) {
+            // Written only when time moved on, so concurrent readers do not contend on one counter.
+            latest = horizon.accumulateAndGet(seen, Math::max);
+        }
         return new Moment(now, latest);
     }
 
