@@ -343,8 +343,10 @@ public final class FakeKvNamespace implements KvBinding {
     }
 
     private Timeline.Moment at(Instant instant) {
-        long millis = instant.toEpochMilli();
-        return new Timeline.Moment(millis, Math.max(millis, timeline.now().horizonMillis()));
+        // A view at a later instant assumes the clock gets there; one at an earlier instant still
+        // knows how far the clock has already been.
+        timeline.now();
+        return new Timeline.Moment(instant.toEpochMilli(), timeline);
     }
 
     private Map<String, KvEntry> view(Timeline.Moment moment) {
