@@ -124,12 +124,59 @@ class ExpiryByClockTest {
         }
 
         @Test
+        void aKeyWrittenAfterTheClockWentBackStaysExpiredWhenTheClockGoesBackAgain() {
+            clock.advance(Duration.ofHours(1));
+            clock.setInstant(start);
+            putWithTtl60("k");
+            clock.setInstant(start.plusSeconds(61));
+            clock.setInstant(start.plusSeconds(1));
+
+            assertEveryReadSees("k", null);
+        }
+
+        @Test
         void entriesAtAnEarlierInstantDoNotReviveAnExpiredKey() {
             putWithTtl60("k");
             clock.advance(Duration.ofSeconds(61));
 
             assertThat(kv.entriesAt(start)).doesNotContainKey("k");
             assertThat(kv.entryAt("k", start)).isEmpty();
+        }
+    }
+
+    @Nested
+    class OtherClocks {
+
+        @Test
+        void aKeyAReadSawExpireStaysExpiredOnAClockThatIsNotATestClock() {
+            java.util.concurrent.atomic.AtomicReference<Instant> now =
+                    new java.util.concurrent.atomic.AtomicReference<>(start);
+            java.time.Clock plain = new java.time.Clock() {
+                @Override
+                public java.time.ZoneId getZone() {
+                    return java.time.ZoneOffset.UTC;
+                }
+
+                @Override
+                public java.time.Clock withZone(java.time.ZoneId zone) {
+                    return this;
+                }
+
+                @Override
+                public Instant instant() {
+                    return now.get();
+                }
+            };
+            FakeKvNamespace onPlainClock =
+                    FakeKvNamespace.builder().clock(plain).build();
+            onPlainClock.put("k", "v", PutOptions.defaults().withExpirationTtl(60));
+            now.set(start.plusSeconds(60));
+            assertThat(onPlainClock.get("other")).isNull(); // a read observes the expiry instant
+
+            now.set(start);
+
+            assertThat(onPlainClock.get("k")).isNull();
+            assertThat(onPlainClock.keys()).isEmpty();
         }
     }
 
