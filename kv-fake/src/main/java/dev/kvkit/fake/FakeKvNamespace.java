@@ -315,7 +315,9 @@ public final class FakeKvNamespace implements KvBinding {
     /**
      * Writes the live entries as a wrangler bulk file: key order, text values as text, other values
      * in Base64, expirations as epoch seconds. Importing the result into an empty namespace at the
-     * same instant gives the same entries.
+     * same instant gives the same entries, unless one expires sooner than the minimum expiration
+     * ({@link KvLimits#minExpirationTtlSeconds()}): an import follows the rules of a write, as {@code
+     * wrangler kv bulk put} does, and refuses that item.
      *
      * @return the file's content
      */
