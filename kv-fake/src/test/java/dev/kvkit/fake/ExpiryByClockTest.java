@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kvkit.KvValueWithMetadata;
 import dev.kvkit.PutOptions;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -149,16 +153,15 @@ class ExpiryByClockTest {
 
         @Test
         void aKeyAReadSawExpireStaysExpiredOnAClockThatIsNotATestClock() {
-            java.util.concurrent.atomic.AtomicReference<Instant> now =
-                    new java.util.concurrent.atomic.AtomicReference<>(start);
-            java.time.Clock plain = new java.time.Clock() {
+            AtomicReference<Instant> now = new AtomicReference<>(start);
+            Clock plain = new Clock() {
                 @Override
-                public java.time.ZoneId getZone() {
-                    return java.time.ZoneOffset.UTC;
+                public ZoneId getZone() {
+                    return ZoneOffset.UTC;
                 }
 
                 @Override
-                public java.time.Clock withZone(java.time.ZoneId zone) {
+                public Clock withZone(ZoneId zone) {
                     return this;
                 }
 

@@ -11,6 +11,8 @@ import dev.kvkit.ListOptions;
 import dev.kvkit.PutOptions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +138,7 @@ class ListRulesTest {
         @Test
         void keysAreListedInUtf8ByteOrderNotStringOrder() {
             List<String> shuffled = new ArrayList<>(inByteOrder);
-            java.util.Collections.reverse(shuffled);
+            Collections.reverse(shuffled);
             shuffled.forEach(key -> kv.put(key, "v"));
 
             assertThat(kv.list().names()).containsExactlyElementsOf(inByteOrder);
@@ -160,7 +162,7 @@ class ListRulesTest {
         void pagesOfOneKeyWalkTheSameOrder() {
             List<String> expected = new ArrayList<>(inByteOrder);
             expected.addAll(List.of("😀\uE000", "😀😀"));
-            expected.sort(Comparator.comparing(ListRulesTest::codePoints, java.util.Arrays::compare));
+            expected.sort(Comparator.comparing(ListRulesTest::codePoints, Arrays::compare));
             expected.forEach(key -> kv.put(key, "v"));
 
             List<String> walked = new ArrayList<>();

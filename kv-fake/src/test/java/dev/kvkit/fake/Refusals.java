@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.kvkit.KvException;
 import dev.kvkit.KvOperation;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
@@ -54,7 +55,7 @@ final class Refusals {
     }
 
     private static Map<String, String> writeInstants(FakeKvNamespace namespace) {
-        Map<String, String> instants = new java.util.LinkedHashMap<>();
+        Map<String, String> instants = new LinkedHashMap<>();
         namespace
                 .entries()
                 .forEach((key, entry) -> instants.put(key, entry.writtenAt().toString()));
