@@ -393,7 +393,9 @@ public final class FakeKvNamespace implements KvBinding {
     /**
      * Writes the live entries as a wrangler bulk file: key order, text values as text, other values
      * in Base64, expirations as epoch seconds. Importing the result into an empty namespace at the
-     * same instant gives the same entries.
+     * same instant gives the same entries, unless one expires sooner than the minimum expiration
+     * ({@link KvLimits#minExpirationTtlSeconds()}): an import follows the rules of a write, as {@code
+     * wrangler kv bulk put} does, and refuses that item.
      *
      * @return the file's content
      */
@@ -425,8 +427,10 @@ public final class FakeKvNamespace implements KvBinding {
     }
 
     private Timeline.Moment at(Instant instant) {
-        long millis = instant.toEpochMilli();
-        return new Timeline.Moment(millis, Math.max(millis, timeline.now().horizonMillis()));
+        // A view at a later instant assumes the clock gets there; one at an earlier instant still
+        // knows how far the clock has already been.
+        timeline.now();
+        return new Timeline.Moment(instant.toEpochMilli(), timeline);
     }
 
     private Map<String, KvEntry> view(Timeline.Moment moment) {

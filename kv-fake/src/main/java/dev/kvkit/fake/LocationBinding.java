@@ -324,7 +324,7 @@ final class LocationBinding implements KvBinding {
         if (bytes.length > limits.maxValueBytes()) {
             throw KvErrors.valueTooLarge(bytes.length, limits);
         }
-        return new StoredValue(bytes, metadata, expiration, moment.nowMillis(), moment.horizonMillis());
+        return new StoredValue(bytes, metadata, expiration, moment.nowMillis(), moment.mark());
     }
 
     private static long expiration(PutOptions options, Timeline.Moment moment, KvLimits limits) {

@@ -16,38 +16,26 @@ final class StoredValue {
     final byte[] metadataJson;
     final long expirationSeconds;
     final long writtenAtMillis;
-    /** The namespace's time horizon when written; see {@link Timeline}. */
-    final long horizonAtWriteMillis;
+    /** Where the clock's history stood when written; see {@link Timeline#mark()}. */
+    final long markAtWrite;
 
     private volatile String text;
 
-    StoredValue(
-            byte[] value,
-            byte[] metadataJson,
-            long expirationSeconds,
-            long writtenAtMillis,
-            long horizonAtWriteMillis) {
+    StoredValue(byte[] value, byte[] metadataJson, long expirationSeconds, long writtenAtMillis, long markAtWrite) {
         this.value = value;
         this.metadataJson = metadataJson;
         this.expirationSeconds = expirationSeconds;
         this.writtenAtMillis = writtenAtMillis;
-        this.horizonAtWriteMillis = horizonAtWriteMillis;
+        this.markAtWrite = markAtWrite;
     }
 
     /**
-     * Returns whether a read at {@code nowMillis} sees this record. {@code horizonMillis} is the
-     * latest time the namespace has seen: once the clock has reached the expiration after the write,
-     * moving it back does not revive the record.
+     * Returns whether a read at {@code nowMillis} sees this record. {@code latestSinceWriteMillis}
+     * is the latest time the clock has reached since the write: once that reached the expiration,
+     * moving the clock back does not revive the record.
      */
-    boolean isLive(long nowMillis, long horizonMillis) {
-        if (expirationSeconds == NEVER) {
-            return true;
-        }
-        long expiresAtMillis = expirationSeconds * 1000;
-        if (nowMillis >= expiresAtMillis) {
-            return false;
-        }
-        return !(horizonAtWriteMillis < expiresAtMillis && horizonMillis >= expiresAtMillis);
+    boolean isLive(long nowMillis, long latestSinceWriteMillis) {
+        return expirationSeconds == NEVER || Math.max(nowMillis, latestSinceWriteMillis) < expirationSeconds * 1000;
     }
 
     /**

@@ -89,12 +89,23 @@ public final class TestClock extends Clock implements Serializable {
 
     /**
      * Returns the latest instant this clock has ever shown. A namespace treats a key as expired
-     * once this instant has reached its expiration, so moving the clock back never revives it.
+     * once the clock has reached its expiration after the key was written, so moving the clock
+     * back never revives it.
      *
      * @return the latest instant, at or after {@link #instant()}
      */
     public Instant latestInstant() {
         return time.latest.get();
+    }
+
+    /** Counts the clock's back moves; a namespace records it with each write. */
+    long mark() {
+        return time.mark();
+    }
+
+    /** Returns the latest instant, in epoch milliseconds, the clock has shown since {@code mark}. */
+    long latestSinceMillis(long mark) {
+        return time.latestSince(mark);
     }
 
     /**
@@ -167,16 +178,30 @@ public final class TestClock extends Clock implements Serializable {
 
         private final AtomicReference<Instant> current;
         private final AtomicReference<Instant> latest;
+        private final PeakHistory history = new PeakHistory();
 
         Time(Instant start) {
             current = new AtomicReference<>(start);
             latest = new AtomicReference<>(start);
         }
 
-        Instant move(java.util.function.UnaryOperator<Instant> change) {
-            Instant moved = current.updateAndGet(change);
+        synchronized Instant move(java.util.function.UnaryOperator<Instant> change) {
+            Instant before = current.get();
+            Instant moved = change.apply(before);
+            if (moved.isBefore(before)) {
+                history.wentBackFrom(before.toEpochMilli());
+            }
+            current.set(moved);
             latest.accumulateAndGet(moved, (a, b) -> a.isAfter(b) ? a : b);
             return moved;
+        }
+
+        synchronized long mark() {
+            return history.mark();
+        }
+
+        synchronized long latestSince(long mark) {
+            return history.latestSince(mark, current.get().toEpochMilli());
         }
     }
 }

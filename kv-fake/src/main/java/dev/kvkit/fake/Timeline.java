@@ -1,20 +1,25 @@
 package dev.kvkit.fake;
 
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The namespace's view of time: its clock, and the latest instant it has ever seen (the horizon),
- * so that moving a clock back never revives an expired key.
+ * The namespace's view of time: its clock, and how far the clock has gone since each write, so that
+ * moving a clock back never revives an expired key.
+ *
+ * <p>A {@link TestClock} reports every move, including moves no read observed. Any other clock is
+ * known only by the instants this timeline reads from it.
  */
 final class Timeline {
 
     private final Clock clock;
-    private final AtomicLong horizon;
+    private final TestClock testClock;
+    private final PeakHistory observed = new PeakHistory();
+    private long lastObservedMillis;
 
     Timeline(Clock clock) {
         this.clock = clock;
-        this.horizon = new AtomicLong(clock.millis());
+        this.testClock = clock instanceof TestClock test ? test : null;
+        this.lastObservedMillis = clock.millis();
     }
 
     Clock clock() {
@@ -24,15 +29,35 @@ final class Timeline {
     /** Reads the clock once: the instant of one operation. */
     Moment now() {
         long now = clock.millis();
-        long seen = clock instanceof TestClock testClock
-                ? Math.max(now, testClock.latestInstant().toEpochMilli())
-                : now;
-        long latest = horizon.get();
-        if (seen > latest) {
-            // Written only when time moved on, so concurrent readers do not contend on one counter.
-            latest = horizon.accumulateAndGet(seen, Math::max);
+        if (testClock == null) {
+            synchronized (observed) {
+                if (now < lastObservedMillis) {
+                    observed.wentBackFrom(lastObservedMillis);
+                }
+                lastObservedMillis = now;
+            }
         }
-        return new Moment(now, latest);
+        return new Moment(now, this);
+    }
+
+    /** Returns the mark a write records: where the clock's history stands. */
+    long mark() {
+        if (testClock != null) {
+            return testClock.mark();
+        }
+        synchronized (observed) {
+            return observed.mark();
+        }
+    }
+
+    /** Returns the latest instant the clock has reached since {@code mark}, at least {@code nowMillis}. */
+    long latestSince(long mark, long nowMillis) {
+        if (testClock != null) {
+            return Math.max(nowMillis, testClock.latestSinceMillis(mark));
+        }
+        synchronized (observed) {
+            return Math.max(nowMillis, observed.latestSince(mark, lastObservedMillis));
+        }
     }
 
     /** Adds two times in milliseconds, saturating at {@code Long.MAX_VALUE} instead of wrapping. */
@@ -46,15 +71,23 @@ final class Timeline {
         return seconds > Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : seconds * 1000;
     }
 
-    /** The instant of one operation and the horizon at that instant. */
-    record Moment(long nowMillis, long horizonMillis) {
+    /** The instant of one operation (or of a view at another instant), on this timeline. */
+    record Moment(long nowMillis, Timeline timeline) {
 
         long nowSeconds() {
             return Math.floorDiv(nowMillis, 1000);
         }
 
+        /** Returns the mark a record written at this moment carries. */
+        long mark() {
+            return timeline.mark();
+        }
+
         boolean sees(StoredValue value) {
-            return value.isLive(nowMillis, horizonMillis);
+            if (value.expirationSeconds == StoredValue.NEVER) {
+                return true; // no need to ask the clock's history
+            }
+            return value.isLive(nowMillis, timeline.latestSince(value.markAtWrite, nowMillis));
         }
     }
 }

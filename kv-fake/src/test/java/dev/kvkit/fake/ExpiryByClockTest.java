@@ -1,0 +1,212 @@
+package dev.kvkit.fake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kvkit.KvValueWithMetadata;
+import dev.kvkit.PutOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Expiry moved by a {@link TestClock} only: every read path sees a key until exactly its expiration. */
+class ExpiryByClockTest {
+
+    private final TestClock clock = TestClock.create();
+    private final Instant start = clock.instant();
+    private final FakeKvNamespace kv = FakeKvNamespace.builder().clock(clock).build();
+
+    /** Asserts what each read path sees of {@code key}: present with {@code value}, or absent. */
+    private void assertEveryReadSees(String key, String value) {
+        boolean live = value != null;
+        assertThat(kv.get(key)).as("get").isEqualTo(value);
+        KvValueWithMetadata<String> withMetadata = kv.getWithMetadata(key);
+        assertThat(withMetadata.value()).as("getWithMetadata value").isEqualTo(value);
+        assertThat(withMetadata.metadata() != null)
+                .as("getWithMetadata metadata")
+                .isEqualTo(live);
+        assertThat(kv.get(List.of(key, "other"))).as("bulk get").containsEntry(key, value);
+        KvValueWithMetadata<String> bulk = kv.getWithMetadata(List.of(key)).get(key);
+        assertThat(bulk == null ? null : bulk.value())
+                .as("bulk getWithMetadata")
+                .isEqualTo(value);
+        assertThat(kv.list().names().contains(key)).as("list").isEqualTo(live);
+        assertThat(kv.keys().contains(key)).as("keys()").isEqualTo(live);
+    }
+
+    private void putWithTtl60(String key) {
+        kv.put(key, "v", PutOptions.defaults().withExpirationTtl(60).withMetadata(Map.of("m", 1)));
+    }
+
+    @Nested
+    class Ttl {
+
+        @Test
+        void aKeyWithTtl60IsLiveAt59999Milliseconds() {
+            putWithTtl60("k");
+            clock.advance(Duration.ofMillis(59_999));
+
+            assertEveryReadSees("k", "v");
+        }
+
+        @Test
+        void aKeyWithTtl60IsGoneAt60Seconds() {
+            putWithTtl60("k");
+            clock.advance(Duration.ofSeconds(60));
+
+            assertEveryReadSees("k", null);
+        }
+
+        @Test
+        void aTtlWrittenMidSecondExpiresOnTheWholeSecond() {
+            clock.advance(Duration.ofMillis(500));
+            putWithTtl60("k");
+
+            clock.setInstant(start.plusMillis(59_999));
+            assertEveryReadSees("k", "v");
+            clock.setInstant(start.plusSeconds(60));
+            assertEveryReadSees("k", null);
+        }
+    }
+
+    @Nested
+    class AbsoluteExpiration {
+
+        @Test
+        void aKeyIsLiveUntilTheMillisecondBeforeItsExpiration() {
+            kv.put(
+                    "k",
+                    "v",
+                    PutOptions.defaults().withExpiration(start.plusSeconds(90)).withMetadata("m"));
+
+            clock.setInstant(start.plusMillis(89_999));
+            assertEveryReadSees("k", "v");
+            clock.setInstant(start.plusSeconds(90));
+            assertEveryReadSees("k", null);
+        }
+    }
+
+    @Nested
+    class ClockMovedBack {
+
+        @Test
+        void aKeyAReadSawExpireStaysExpired() {
+            putWithTtl60("k");
+            clock.advance(Duration.ofSeconds(60));
+            assertThat(kv.get("k")).isNull();
+
+            clock.setInstant(start);
+
+            assertEveryReadSees("k", null);
+        }
+
+        @Test
+        void aKeyStaysExpiredWhenTheClockWentForwardAndBackWithoutARead() {
+            putWithTtl60("k");
+            clock.advance(Duration.ofHours(1));
+            clock.setInstant(start.plusSeconds(1));
+
+            assertEveryReadSees("k", null);
+        }
+
+        @Test
+        void aKeyWrittenAfterTheClockWentBackLivesItsFullTtl() {
+            clock.advance(Duration.ofHours(1));
+            clock.setInstant(start);
+            putWithTtl60("k");
+
+            clock.setInstant(start.plusMillis(59_999));
+            assertEveryReadSees("k", "v");
+            clock.setInstant(start.plusSeconds(60));
+            assertEveryReadSees("k", null);
+        }
+
+        @Test
+        void aKeyWrittenAfterTheClockWentBackStaysExpiredWhenTheClockGoesBackAgain() {
+            clock.advance(Duration.ofHours(1));
+            clock.setInstant(start);
+            putWithTtl60("k");
+            clock.setInstant(start.plusSeconds(61));
+            clock.setInstant(start.plusSeconds(1));
+
+            assertEveryReadSees("k", null);
+        }
+
+        @Test
+        void entriesAtAnEarlierInstantDoNotReviveAnExpiredKey() {
+            putWithTtl60("k");
+            clock.advance(Duration.ofSeconds(61));
+
+            assertThat(kv.entriesAt(start)).doesNotContainKey("k");
+            assertThat(kv.entryAt("k", start)).isEmpty();
+        }
+    }
+
+    @Nested
+    class OtherClocks {
+
+        @Test
+        void aKeyAReadSawExpireStaysExpiredOnAClockThatIsNotATestClock() {
+            AtomicReference<Instant> now = new AtomicReference<>(start);
+            Clock plain = new Clock() {
+                @Override
+                public ZoneId getZone() {
+                    return ZoneOffset.UTC;
+                }
+
+                @Override
+                public Clock withZone(ZoneId zone) {
+                    return this;
+                }
+
+                @Override
+                public Instant instant() {
+                    return now.get();
+                }
+            };
+            FakeKvNamespace onPlainClock =
+                    FakeKvNamespace.builder().clock(plain).build();
+            onPlainClock.put("k", "v", PutOptions.defaults().withExpirationTtl(60));
+            now.set(start.plusSeconds(60));
+            assertThat(onPlainClock.get("other")).isNull(); // a read observes the expiry instant
+
+            now.set(start);
+
+            assertThat(onPlainClock.get("k")).isNull();
+            assertThat(onPlainClock.keys()).isEmpty();
+        }
+    }
+
+    @Nested
+    class WritesToExpiredKeys {
+
+        @Test
+        void deletingAnExpiredKeyIsSilent() {
+            putWithTtl60("k");
+            clock.advance(Duration.ofSeconds(60));
+
+            kv.delete("k");
+
+            assertEveryReadSees("k", null);
+        }
+
+        @Test
+        void aPutOnAnExpiredKeyStartsAFreshRecord() {
+            putWithTtl60("k");
+            clock.advance(Duration.ofSeconds(60));
+
+            kv.put("k", "fresh");
+
+            assertThat(kv.getWithMetadata("k")).isEqualTo(new KvValueWithMetadata<>("fresh", null, null));
+            assertThat(kv.entry("k").orElseThrow().expiration()).isEmpty();
+            clock.advance(Duration.ofDays(365));
+            assertThat(kv.get("k")).isEqualTo("fresh");
+        }
+    }
+}
