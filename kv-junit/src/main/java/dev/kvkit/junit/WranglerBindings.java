@@ -56,8 +56,7 @@ final class WranglerBindings {
         } else {
             if (!Files.isRegularFile(location.file())) {
                 throw new ExtensionConfigurationException("The wrangler configuration " + location.file()
-                        + " (from " + settings.origin() + " or " + KvNamespace.WRANGLER_CONFIG_PROPERTY_NAME
-                        + ") does not exist; resolved against " + Path.of("").toAbsolutePath());
+                        + " does not exist (resolved against " + Path.of("").toAbsolutePath() + ")");
             }
             file = Optional.of(location.file());
         }
