@@ -23,6 +23,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code @Nested} class finds its enclosing class's, and a test whose class already has a clock uses
  * that one, so all namespaces a test can reach share one clock.
  */
+// Store.getOrComputeIfAbsent is deprecated in JUnit 6 for computeIfAbsent, which JUnit 5.14 lacks;
+// kvkit supports both, so it keeps the method both have.
+@SuppressWarnings("deprecation")
 final class NamespaceScopes {
 
     private NamespaceScopes() {}

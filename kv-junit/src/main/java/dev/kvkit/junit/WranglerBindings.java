@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Checks binding names against the wrangler configuration in force. Each file is parsed once per
  * engine run and kept in the root context's store, so hundreds of tests cost one parse.
  */
+@SuppressWarnings("deprecation") // getOrComputeIfAbsent: see NamespaceScopes
 final class WranglerBindings {
 
     private WranglerBindings() {}
