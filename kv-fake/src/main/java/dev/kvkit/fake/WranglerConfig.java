@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,8 +144,7 @@ public final class WranglerConfig {
             if (!env.isObject()) {
                 throw new IllegalArgumentException(source + ": \"env\" must be a table of environments");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = env.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> environment = it.next();
+            for (Map.Entry<String, JsonNode> environment : env.properties()) {
                 String path = "env." + environment.getKey() + ".kv_namespaces";
                 environments.put(
                         environment.getKey(), bindings(environment.getValue().get("kv_namespaces"), source, path));

@@ -2,6 +2,7 @@ package dev.kvkit.junit;
 
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * What one {@link KvNamespace} declaration asks for, with the element it stands on for messages.
@@ -13,7 +14,7 @@ record NamespaceDeclaration(String binding, List<String> seeds, Instant clockSta
     static NamespaceDeclaration of(KvNamespace annotation, String element) {
         String binding = annotation.value();
         if (binding.isBlank()) {
-            throw new org.junit.jupiter.api.extension.ExtensionConfigurationException(
+            throw new ExtensionConfigurationException(
                     "@KvNamespace on " + element + " needs a binding name, such as @KvNamespace(\"TODO\")");
         }
         Instant clockStart = Settings.parseOrNull(

@@ -96,6 +96,13 @@ class LifecycleTest {
     }
 
     @Test
+    void staticClockFieldIsTheClassClockItsTestsShare() {
+        Fixtures.run(StaticClock.class)
+                .testEvents()
+                .assertStatistics(stats -> stats.started(2).succeeded(2));
+    }
+
+    @Test
     void annotationTypeMetaAnnotatedWithKvNamespaceNamesTheBinding() {
         Fixtures.run(MetaAnnotated.class)
                 .testEvents()
@@ -331,6 +338,27 @@ class LifecycleTest {
         void nextTestHasAFreshClock(TestClock clock) {
             assertThat(clock).isSameAs(clockField);
             assertThat(clock.instant()).isEqualTo(TestClock.DEFAULT_START);
+        }
+    }
+
+    @KvTest
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class StaticClock {
+
+        static TestClock classClock;
+
+        @Test
+        @Order(1)
+        void moves(TestClock clock, @KvNamespace("TODO") FakeKvNamespace todo) {
+            assertThat(clock).isSameAs(classClock).isSameAs(todo.clock());
+            clock.advance(Duration.ofHours(1));
+        }
+
+        @Test
+        @Order(2)
+        void seesTheMove(TestClock clock) {
+            assertThat(clock).isSameAs(classClock);
+            assertThat(clock.instant()).isEqualTo(TestClock.DEFAULT_START.plus(Duration.ofHours(1)));
         }
     }
 
