@@ -23,7 +23,14 @@ final class NamespaceReport {
         FakeKvNamespace namespace = handle.namespace();
         Map<String, KvEntry> entries = namespace.entries();
         StringBuilder text = new StringBuilder(namespace.toString());
-        handle.wrangler().ifPresent(binding -> text.append(" id=").append(binding.id()));
+        handle.wrangler().ifPresent(binding -> {
+            if (binding.id() != null) {
+                text.append(" id=").append(binding.id());
+            }
+            if (binding.remote()) {
+                text.append(" remote");
+            }
+        });
         int shown = 0;
         for (KvEntry entry : entries.values()) {
             if (shown == MAX_ENTRIES) {

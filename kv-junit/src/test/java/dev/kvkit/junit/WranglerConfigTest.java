@@ -57,6 +57,15 @@ class WranglerConfigTest {
     }
 
     @Test
+    void reportShowsTheIdAndWhetherTheBindingIsRemote() {
+        var results = Fixtures.run(JsoncRemoteReported.class);
+
+        assertThat(Fixtures.reportEntries(results).get("kvkit.namespace.SESSIONS"))
+                .startsWith("FakeKvNamespace[SESSIONS, 0 keys, TestClock[2026-01-01T00:00:00Z]]"
+                        + " id=a825455ce00f4f7282403da85269f8ea remote");
+    }
+
+    @Test
     void jsoncEnvironmentHasItsOwnBindings() {
         Fixtures.run(JsoncStaging.class)
                 .testEvents()
@@ -140,6 +149,15 @@ class WranglerConfigTest {
                 @KvNamespace("SESSIONS") FakeKvNamespace sessions, @KvNamespace("TODO") FakeKvNamespace todo) {
             assertThat(sessions.name()).isEqualTo("SESSIONS");
             assertThat(todo).isNotSameAs(sessions);
+        }
+    }
+
+    @KvTest(wranglerConfig = JSONC, environment = "staging")
+    static class JsoncRemoteReported {
+
+        @Test
+        void failsToShowTheReport(@KvNamespace("SESSIONS") FakeKvNamespace sessions) {
+            throw new AssertionError("fails on purpose, so the namespace is reported");
         }
     }
 
