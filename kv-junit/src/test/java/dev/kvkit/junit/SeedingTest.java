@@ -34,6 +34,15 @@ class SeedingTest {
                 .contains(": Bulk item 2: KV PUT failed: 400 Invalid expiration_ttl of 10.");
     }
 
+    @Test
+    void seedThatIsNotJsonIsNamed() {
+        String message = Fixtures.onlyFailureMessage(Fixtures.run(NotJsonSeed.class));
+
+        assertThat(message)
+                .startsWith("Seed resource \"kvkit/not-json.json\" of @KvNamespace(\"TODO\") on field [")
+                .contains("]: Bulk file is not JSON: ");
+    }
+
     static class SeededInOrder {
 
         @KvNamespace(
@@ -56,6 +65,15 @@ class SeedingTest {
 
         @KvNamespace(value = "TODO", seed = "kvkit/nope.json")
         FakeKvNamespace todo;
+
+        @Test
+        void neverRuns() {}
+    }
+
+    static class NotJsonSeed {
+
+        @KvNamespace(value = "TODO", seed = "kvkit/not-json.json")
+        static FakeKvNamespace todo;
 
         @Test
         void neverRuns() {}
