@@ -1,0 +1,363 @@
+package dev.kvkit.junit;
+
+import dev.kvkit.KvBinding;
+import dev.kvkit.fake.FakeKvNamespace;
+import dev.kvkit.fake.KvLimits;
+import dev.kvkit.fake.TestClock;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestInstantiationAwareExtension;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
+
+/**
+ * The extension behind {@link KvNamespace} and {@link KvTest}. Those annotations register it on
+ * their own; register it yourself only to configure it in code, in a {@code static} field:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final KvExtension kv = KvExtension.builder()
+ *         .clockStart(Instant.parse("2030-01-01T00:00:00Z"))
+ *         .limits(KvLimits.jsonNative())
+ *         .build();
+ * }</pre>
+ *
+ * <p>The builder's options are those of {@link KvTest}, with the same precedence: they win over the
+ * configuration parameters and lose to an attribute of {@link KvNamespace}. A class that sets one
+ * option both here and in {@link KvTest} to different values is refused.
+ *
+ * <p>Everything the extension keeps lives in JUnit's {@link ExtensionContext.Store}, so one instance
+ * serves any number of classes and tests running in parallel. Immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class KvExtension
+        implements BeforeAllCallback,
+                BeforeEachCallback,
+                AfterEachCallback,
+                ParameterResolver,
+                TestInstantiationAwareExtension {
+
+    static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KvExtension.class);
+
+    private static final String ALLOWED_TYPES = FakeKvNamespace.class.getName() + " or " + KvBinding.class.getName();
+
+    /** The settings of a programmatic registration; {@code null} when registered by an annotation. */
+    private final Settings settings;
+
+    /** Used by JUnit for {@code @ExtendWith(KvExtension.class)}, which the annotations carry. */
+    private KvExtension() {
+        this(null);
+    }
+
+    private KvExtension(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Returns a builder for an extension to register with {@code @RegisterExtension} on a {@code
+     * static} field.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Says that parameters of constructors are resolved in the context of the test they are created
+     * for, so a constructor parameter is per test like an instance field.
+     *
+     * @param rootContext the engine's root context
+     * @return {@link ExtensionContextScope#TEST_METHOD}
+     */
+    @Override
+    public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
+        return ExtensionContextScope.TEST_METHOD;
+    }
+
+    /**
+     * Fills the test class's static {@link KvNamespace} and {@link TestClock} fields with class-wide
+     * values.
+     *
+     * @param context the class's context
+     */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (defersToRegisteredInstance(context)) {
+            return;
+        }
+        injectFields(context, context.getRequiredTestClass(), null, ModifierFilter.STATIC);
+    }
+
+    /**
+     * Fills the instance {@link KvNamespace} and {@link TestClock} fields of the test instance and of
+     * its enclosing instances ({@code @Nested}) with the test's values.
+     *
+     * @param context the test's context
+     */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (defersToRegisteredInstance(context)) {
+            return;
+        }
+        for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+            injectFields(context, instance.getClass(), instance, ModifierFilter.INSTANCE);
+        }
+    }
+
+    /**
+     * Publishes the contents of every namespace a failed test could reach as report entries named
+     * {@code kvkit.namespace.<binding>}.
+     *
+     * @param context the test's context
+     */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (defersToRegisteredInstance(context)
+                || context.getExecutionException().isEmpty()) {
+            return;
+        }
+        for (NamespaceHandle handle : NamespaceScopes.visible(context)) {
+            context.publishReportEntry(NamespaceReport.key(handle), NamespaceReport.contents(handle));
+        }
+    }
+
+    /**
+     * Claims every {@link KvNamespace} parameter, whatever its type (a wrong type gets a message in
+     * {@link #resolveParameter}), and every {@link TestClock} parameter.
+     *
+     * @param parameterContext the parameter
+     * @param extensionContext the context it is resolved in
+     * @return whether this extension resolves the parameter
+     */
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        if (defersToRegisteredInstance(extensionContext)) {
+            return false;
+        }
+        return parameterContext.isAnnotated(KvNamespace.class)
+                || parameterContext.getParameter().getType() == TestClock.class;
+    }
+
+    /**
+     * Returns the namespace of the parameter's binding name in the scope the parameter belongs to, or
+     * the scope's clock.
+     *
+     * @param parameterContext the parameter
+     * @param extensionContext the context it is resolved in
+     * @return the namespace, or the clock
+     */
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Parameter parameter = parameterContext.getParameter();
+        String element = "parameter [" + parameter + "] in "
+                + (parameter.getDeclaringExecutable() instanceof java.lang.reflect.Constructor
+                        ? "constructor"
+                        : "method")
+                + " [" + parameter.getDeclaringExecutable().toGenericString() + "]";
+        Optional<KvNamespace> annotation = parameterContext.findAnnotation(KvNamespace.class);
+        Settings resolved = Settings.resolve(extensionContext, settings);
+        if (annotation.isEmpty()) {
+            return NamespaceScopes.clock(extensionContext, null, resolved);
+        }
+        if (!isInjectable(parameter.getType())) {
+            throw new ParameterResolutionException("Can only resolve @KvNamespace parameter of type " + ALLOWED_TYPES
+                    + " but was: " + parameter.getType().getName() + ": " + element);
+        }
+        NamespaceDeclaration declaration = NamespaceDeclaration.of(annotation.get(), element);
+        return NamespaceScopes.namespace(extensionContext, declaration, resolved)
+                .namespace();
+    }
+
+    private void injectFields(ExtensionContext context, Class<?> type, Object instance, ModifierFilter filter) {
+        Settings resolved = Settings.resolve(context, settings);
+        for (Field field : AnnotationSupport.findAnnotatedFields(
+                type, KvNamespace.class, filter, HierarchyTraversalMode.TOP_DOWN)) {
+            String element = "field [" + field + "]";
+            checkAssignable(field, element);
+            KvNamespace annotation =
+                    AnnotationSupport.findAnnotation(field, KvNamespace.class).orElseThrow();
+            NamespaceDeclaration declaration = NamespaceDeclaration.of(annotation, element);
+            set(
+                    field,
+                    instance,
+                    NamespaceScopes.namespace(context, declaration, resolved).namespace());
+        }
+        Predicate<Field> clockField = field -> field.getType() == TestClock.class
+                && filter.test(field)
+                && !Modifier.isFinal(field.getModifiers())
+                && !AnnotationSupport.isAnnotated(field, KvNamespace.class);
+        List<Field> clockFields = ReflectionSupport.findFields(type, clockField, HierarchyTraversalMode.TOP_DOWN);
+        for (Field field : clockFields) {
+            set(field, instance, NamespaceScopes.clock(context, null, resolved));
+        }
+    }
+
+    private static void checkAssignable(Field field, String element) {
+        if (Modifier.isFinal(field.getModifiers())) {
+            throw new ExtensionConfigurationException("@KvNamespace " + element + " must not be declared as final");
+        }
+        if (!isInjectable(field.getType())) {
+            throw new ExtensionConfigurationException("Can only inject @KvNamespace field of type " + ALLOWED_TYPES
+                    + " but was: " + field.getType().getName() + ": " + element);
+        }
+    }
+
+    private static boolean isInjectable(Class<?> type) {
+        return type == FakeKvNamespace.class || type == KvBinding.class;
+    }
+
+    private static void set(Field field, Object instance, Object value) {
+        try {
+            ReflectionSupport.makeAccessible(field).set(instance, value);
+        } catch (IllegalAccessException e) {
+            throw new ExtensionConfigurationException("Could not set " + field, e);
+        }
+    }
+
+    /**
+     * A class that registers a configured instance also gets the instance its annotations register;
+     * that one stands aside, or both would claim the same parameters.
+     */
+    private boolean defersToRegisteredInstance(ExtensionContext context) {
+        Optional<Field> registration = registrationField(context);
+        registration.ifPresent(field -> {
+            if (!Modifier.isStatic(field.getModifiers())) {
+                throw new ExtensionConfigurationException("KvExtension must be registered in a static field, so that"
+                        + " it also serves static fields and @BeforeAll methods: field [" + field + "]");
+            }
+        });
+        return settings == null && registration.isPresent();
+    }
+
+    private static Optional<Field> registrationField(ExtensionContext context) {
+        Predicate<Field> registersKvExtension = field -> KvExtension.class.isAssignableFrom(field.getType())
+                && AnnotationSupport.isAnnotated(field, RegisterExtension.class);
+        for (Class<?> type = context.getTestClass().orElse(null); type != null; type = type.getEnclosingClass()) {
+            List<Field> fields =
+                    ReflectionSupport.findFields(type, registersKvExtension, HierarchyTraversalMode.TOP_DOWN);
+            if (!fields.isEmpty()) {
+                return Optional.of(fields.get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return "KvExtension[" + (settings == null ? "declarative" : settings) + "]";
+    }
+
+    private enum ModifierFilter implements Predicate<Field> {
+        STATIC,
+        INSTANCE;
+
+        @Override
+        public boolean test(Field field) {
+            return Modifier.isStatic(field.getModifiers()) == (this == STATIC);
+        }
+    }
+
+    /**
+     * Builds a {@link KvExtension}; its options mirror {@link KvTest}. Not thread-safe.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+
+        private Instant clockStart;
+        private Settings.WranglerLocation wranglerConfig;
+        private String environment;
+        private KvLimits limits;
+
+        private Builder() {}
+
+        /**
+         * Sets the instant every test's clock starts at, as {@link KvTest#clockStart()}.
+         *
+         * @param start the start instant
+         * @return this builder
+         */
+        public Builder clockStart(Instant start) {
+            this.clockStart = Objects.requireNonNull(start, "start");
+            return this;
+        }
+
+        /**
+         * Uses the given wrangler configuration file, as {@link KvTest#wranglerConfig()}.
+         *
+         * @param file a {@code wrangler.toml}, {@code wrangler.json} or {@code wrangler.jsonc}
+         * @return this builder
+         */
+        public Builder wranglerConfig(Path file) {
+            this.wranglerConfig = Settings.WranglerLocation.file(file);
+            return this;
+        }
+
+        /**
+         * Uses no wrangler configuration, even if the project directory holds one: binding names are
+         * not checked, as {@code @KvTest(wranglerConfig = "none")}.
+         *
+         * @return this builder
+         */
+        public Builder noWranglerConfig() {
+            this.wranglerConfig = Settings.WranglerLocation.NONE;
+            return this;
+        }
+
+        /**
+         * Selects a wrangler environment, as {@link KvTest#environment()}.
+         *
+         * @param environment the environment, such as {@code "staging"}
+         * @return this builder
+         */
+        public Builder environment(String environment) {
+            Objects.requireNonNull(environment, "environment");
+            if (environment.isBlank()) {
+                throw new IllegalArgumentException("environment must not be blank");
+            }
+            this.environment = environment;
+            return this;
+        }
+
+        /**
+         * Sets the limits of every namespace, as {@link KvTest#limits()}, or a profile of your own.
+         *
+         * @param limits the limits
+         * @return this builder
+         */
+        public Builder limits(KvLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Builds the extension.
+         *
+         * @return the extension, to assign to a {@code static} field annotated with {@code
+         *     @RegisterExtension}
+         */
+        public KvExtension build() {
+            return new KvExtension(
+                    new Settings(clockStart, wranglerConfig, environment, limits, "KvExtension.builder()"));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.kvkit.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Class-wide settings for the {@link KvNamespace} namespaces of a test class, its subclasses and its
+ * {@code @Nested} classes. Each attribute left empty falls back to the JUnit configuration parameter
+ * named on {@link KvNamespace}, then to the default.
+ *
+ * <pre>{@code
+ * @KvTest(wranglerConfig = "worker/wrangler.toml", environment = "staging")
+ * class TodoWorkerTest {
+ *     @KvNamespace("TODO") FakeKvNamespace todo;
+ * }
+ * }</pre>
+ *
+ * <p>It also activates the extension for the class, so a {@link dev.kvkit.fake.TestClock} parameter
+ * or field is injected even where no namespace is declared.
+ *
+ * @since 0.1.0
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(KvExtension.class)
+public @interface KvTest {
+
+    /**
+     * The instant every test's clock starts at, ISO-8601, such as {@code "2030-06-01T12:00:00Z"}.
+     *
+     * @return the start instant, or empty for the configuration parameter or the default
+     */
+    String clockStart() default "";
+
+    /**
+     * The wrangler configuration file: a path relative to the working directory, {@code "auto"} or
+     * {@code "none"}; see {@link KvNamespace#WRANGLER_CONFIG_PROPERTY_NAME}.
+     *
+     * @return the file, or empty for the configuration parameter or the default
+     */
+    String wranglerConfig() default "";
+
+    /**
+     * The wrangler environment whose {@code kv_namespaces} the bindings must come from. In wrangler,
+     * an environment does not inherit the top-level {@code kv_namespaces}, and neither does this.
+     *
+     * @return the environment name, or empty for the configuration parameter or the top level
+     */
+    String environment() default "";
+
+    /**
+     * The limits profile: {@code "cloudflare"} or {@code "json-native"}.
+     *
+     * @return the profile name, or empty for the configuration parameter or the default
+     */
+    String limits() default "";
+}

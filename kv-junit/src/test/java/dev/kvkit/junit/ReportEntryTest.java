@@ -1,0 +1,77 @@
+package dev.kvkit.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kvkit.PutOptions;
+import dev.kvkit.fake.FakeKvNamespace;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A failed test publishes what its namespaces held, so the failure can be read without a debugger. */
+class ReportEntryTest {
+
+    @Test
+    void failedTestPublishesEachNamespaceWithEntriesMetadataAndExpiration() {
+        var results = Fixtures.run(FailingTest.class);
+
+        Map<String, String> entries = Fixtures.reportEntries(results);
+        assertThat(entries.get("kvkit.namespace.TODO"))
+                .isEqualTo("FakeKvNamespace[TODO, 2 keys, TestClock[2026-01-01T00:00:00Z]]\n"
+                        + "  KvEntry[key=\"to-do:1\", value=\"Buy milk\", metadata={\"done\":false},"
+                        + " expiration=2026-01-02T00:00:00Z]\n"
+                        + "  KvEntry[key=\"to-do:2\", value=\"" + "x".repeat(60) + "\"... (100 bytes)]");
+        assertThat(entries.get("kvkit.namespace.CONFIG"))
+                .isEqualTo("FakeKvNamespace[CONFIG, 0 keys, TestClock[2026-01-01T00:00:00Z]]");
+    }
+
+    @Test
+    void passingTestPublishesNothing() {
+        var results = Fixtures.run(PassingTest.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1));
+        assertThat(Fixtures.reportEntries(results)).isEmpty();
+    }
+
+    @Test
+    void longNamespaceIsCutAfterFiftyEntries() {
+        String report = Fixtures.reportEntries(Fixtures.run(ManyEntries.class)).get("kvkit.namespace.TODO");
+
+        assertThat(report.lines()).hasSize(1 + 50 + 1);
+        assertThat(report).endsWith("\n  ... and 70 more");
+    }
+
+    static class FailingTest {
+
+        @KvNamespace("CONFIG")
+        static FakeKvNamespace config;
+
+        @Test
+        void fails(@KvNamespace("TODO") FakeKvNamespace todo) {
+            todo.put(
+                    "to-do:1",
+                    "Buy milk",
+                    PutOptions.defaults().withMetadata(Map.of("done", false)).withExpirationTtl(86_400));
+            todo.put("to-do:2", "x".repeat(100));
+            throw new AssertionError("the code under test did something wrong");
+        }
+    }
+
+    static class PassingTest {
+
+        @Test
+        void passes(@KvNamespace("TODO") FakeKvNamespace todo) {
+            todo.put("k", "v");
+        }
+    }
+
+    static class ManyEntries {
+
+        @Test
+        void fails(@KvNamespace("TODO") FakeKvNamespace todo) {
+            for (int i = 0; i < 120; i++) {
+                todo.put(String.format("key-%03d", i), "v");
+            }
+            throw new AssertionError("fails on purpose");
+        }
+    }
+}
