@@ -1,0 +1,110 @@
+package dev.kvkit.bench;
+
+import dev.kvkit.fake.FakeKvNamespace;
+import dev.kvkit.fake.TestClock;
+import dev.kvkit.junit.KvNamespace;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What the extension adds to a suite: 2,000 tests run through the JUnit Platform Launcher, each
+ * with a fresh injected namespace and clock, against the same 2,000 tests making their own bare map.
+ *
+ * <p>The 2,000 tests are the repetitions of one {@code @RepeatedTest}: each repetition is a test of
+ * its own with the full extension lifecycle (parameter resolution, store, close), which is what the
+ * figure is about.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5)
+@Measurement(iterations = 10)
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class ExtensionBenchmark {
+
+    static final int TESTS = 2000;
+
+    /** The suite with kvkit: every test gets its own namespace and clock. */
+    public static class KvkitTests {
+        @RepeatedTest(TESTS)
+        void remembersAndForgets(@KvNamespace("TODO") FakeKvNamespace todo, TestClock clock) {
+            todo.put("to-do:1", "Buy milk");
+            if (!"Buy milk".equals(todo.get("to-do:1")) || clock.millis() == 0) {
+                throw new AssertionError("the namespace lost a write");
+            }
+        }
+    }
+
+    /** The same suite without kvkit: every test makes its own map. */
+    public static class PlainTests {
+        @RepeatedTest(TESTS)
+        void remembersAndForgets() {
+            ConcurrentSkipListMap<String, byte[]> todo = new ConcurrentSkipListMap<>();
+            todo.put("to-do:1", "Buy milk".getBytes(StandardCharsets.UTF_8));
+            if (!"Buy milk".equals(new String(todo.get("to-do:1"), StandardCharsets.UTF_8))) {
+                throw new AssertionError("the map lost a write");
+            }
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class Suites {
+        Launcher launcher;
+        LauncherDiscoveryRequest kvkit;
+        LauncherDiscoveryRequest plain;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            launcher = LauncherFactory.create();
+            kvkit = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(DiscoverySelectors.selectClass(KvkitTests.class))
+                    .build();
+            plain = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(DiscoverySelectors.selectClass(PlainTests.class))
+                    .build();
+        }
+    }
+
+    @Benchmark
+    public TestExecutionSummary kvkit2000Tests(Suites s) {
+        return run(s.launcher, s.kvkit);
+    }
+
+    @Benchmark
+    public TestExecutionSummary baseline2000Tests(Suites s) {
+        return run(s.launcher, s.plain);
+    }
+
+    private static TestExecutionSummary run(Launcher launcher, LauncherDiscoveryRequest request) {
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        launcher.execute(request, listener);
+        TestExecutionSummary summary = listener.getSummary();
+        if (summary.getTestsSucceededCount() != TESTS) {
+            throw new IllegalStateException("Expected " + TESTS + " passing tests, got "
+                    + summary.getTestsSucceededCount() + " of " + summary.getTestsFoundCount() + ": "
+                    + summary.getFailures());
+        }
+        return summary;
+    }
+}
