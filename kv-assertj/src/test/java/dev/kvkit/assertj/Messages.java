@@ -1,0 +1,28 @@
+package dev.kvkit.assertj;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+
+/** Failures as the tests check them. */
+final class Messages {
+
+    private Messages() {}
+
+    /** A message written as a text block with {@code \n}, as AssertJ writes {@code %n}. */
+    static String message(String text) {
+        return text.replace("\n", System.lineSeparator());
+    }
+
+    /** Runs an assertion that must fail and returns its error. */
+    static AssertionError expectAssertionError(ThrowingCallable assertion) {
+        try {
+            assertion.call();
+        } catch (AssertionError error) {
+            return error;
+        } catch (Throwable other) {
+            throw new IllegalStateException("Expected an AssertionError but got " + other, other);
+        }
+        return fail("Expected the assertion to fail, but it passed");
+    }
+}
