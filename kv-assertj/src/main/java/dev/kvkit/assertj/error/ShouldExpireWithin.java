@@ -26,11 +26,22 @@ public final class ShouldExpireWithin extends BasicErrorMessageFactory {
      * @param found the expiration found, or {@code null} when it never expires
      * @return the message factory
      */
+    // Durations in ISO form (PT10M): AssertJ's own form (10M) reads as months or millions.
     public static ErrorMessageFactory shouldExpireWithin(Object actual, Duration duration, Instant now, Instant found) {
         String expecting = "%nExpecting actual:%n  %s%nto expire within %s of %s, by:%n  %s%n";
         return found == null
-                ? new ShouldExpireWithin(expecting + "but it never expires", actual, duration, now, now.plus(duration))
+                ? new ShouldExpireWithin(
+                        expecting + "but it never expires",
+                        actual,
+                        unquotedString(duration.toString()),
+                        now,
+                        now.plus(duration))
                 : new ShouldExpireWithin(
-                        expecting + "but it expires at:%n  %s", actual, duration, now, now.plus(duration), found);
+                        expecting + "but it expires at:%n  %s",
+                        actual,
+                        unquotedString(duration.toString()),
+                        now,
+                        now.plus(duration),
+                        found);
     }
 }
