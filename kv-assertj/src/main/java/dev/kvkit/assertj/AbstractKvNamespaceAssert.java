@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
-import org.assertj.core.internal.Failures;
 
 /**
  * Assertions on the keys and values of a namespace, whatever answers for it: a fake, a fake at
@@ -134,13 +133,11 @@ public abstract class AbstractKvNamespaceAssert<SELF extends AbstractKvNamespace
         isNotNull();
         List<String> found = keyNames();
         if (!found.equals(expected)) {
-            throw Failures.instance()
-                    .failure(
-                            info,
-                            shouldContainExactlyKeys(
-                                    actual, expected, found, minus(expected, found), minus(found, expected)),
-                            found,
-                            expected);
+            throw Failing.withDiff(
+                    this,
+                    shouldContainExactlyKeys(actual, expected, found, minus(expected, found), minus(found, expected)),
+                    found,
+                    expected);
         }
         return myself;
     }
@@ -166,8 +163,7 @@ public abstract class AbstractKvNamespaceAssert<SELF extends AbstractKvNamespace
         List<String> found =
                 keyNames().stream().filter(name -> name.startsWith(prefix)).toList();
         if (!found.equals(expected)) {
-            throw Failures.instance()
-                    .failure(info, shouldHaveKeysWithPrefix(actual, prefix, expected, found), found, expected);
+            throw Failing.withDiff(this, shouldHaveKeysWithPrefix(actual, prefix, expected, found), found, expected);
         }
         return myself;
     }
@@ -228,7 +224,7 @@ public abstract class AbstractKvNamespaceAssert<SELF extends AbstractKvNamespace
         isNotNull();
         String found = textOrFail(key);
         if (!found.equals(expected)) {
-            throw Failures.instance().failure(info, shouldHaveText(actual, key, expected, found), found, expected);
+            throw Failing.withDiff(this, shouldHaveText(actual, key, expected, found), found, expected);
         }
         return myself;
     }
@@ -260,12 +256,11 @@ public abstract class AbstractKvNamespaceAssert<SELF extends AbstractKvNamespace
             throw assertionError(shouldBeJson(actual, key, "JSON", found, JsonSupport.problem(e)));
         }
         if (!JsonSupport.equal(parsed, expected)) {
-            throw Failures.instance()
-                    .failure(
-                            info,
-                            shouldHaveJson(actual, key, JsonSupport.compact(expected), JsonSupport.compact(parsed)),
-                            JsonSupport.pretty(parsed),
-                            JsonSupport.pretty(expected));
+            throw Failing.withDiff(
+                    this,
+                    shouldHaveJson(actual, key, JsonSupport.compact(expected), JsonSupport.compact(parsed)),
+                    JsonSupport.pretty(parsed),
+                    JsonSupport.pretty(expected));
         }
         return myself;
     }

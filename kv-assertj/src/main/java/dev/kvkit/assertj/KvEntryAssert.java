@@ -21,7 +21,6 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.assertj.core.api.AbstractAssert;
-import org.assertj.core.internal.Failures;
 
 /**
  * Assertions on one entry of a fake namespace: its value as text, bytes or JSON, its metadata and
@@ -101,8 +100,7 @@ public class KvEntryAssert extends AbstractAssert<KvEntryAssert, KvEntry> {
         isNotNull();
         String found = actual.valueAsText();
         if (!found.equals(expected)) {
-            throw Failures.instance()
-                    .failure(info, shouldHaveText(actual, actual.key(), expected, found), found, expected);
+            throw Failing.withDiff(this, shouldHaveText(actual, actual.key(), expected, found), found, expected);
         }
         return myself;
     }
@@ -123,8 +121,7 @@ public class KvEntryAssert extends AbstractAssert<KvEntryAssert, KvEntry> {
         isNotNull();
         byte[] found = actual.value();
         if (!Arrays.equals(found, expected)) {
-            throw Failures.instance()
-                    .failure(info, shouldHaveBytes(actual, actual.key(), expected, found), found, expected);
+            throw Failing.withDiff(this, shouldHaveBytes(actual, actual.key(), expected, found), found, expected);
         }
         return myself;
     }
@@ -208,7 +205,7 @@ public class KvEntryAssert extends AbstractAssert<KvEntryAssert, KvEntry> {
      */
     public KvEntryAssert hasMetadata(String expectedJson) {
         isNotNull();
-        MetadataChecks.hasMetadata(info, actual, metadata(), expectedJson, objectMapper);
+        MetadataChecks.hasMetadata(this, actual, metadata(), expectedJson, objectMapper);
         return myself;
     }
 
@@ -227,7 +224,7 @@ public class KvEntryAssert extends AbstractAssert<KvEntryAssert, KvEntry> {
      */
     public KvEntryAssert hasMetadataValue(String pointer, Object expected) {
         isNotNull();
-        MetadataChecks.hasMetadataValue(info, actual, metadata(), pointer, expected, objectMapper);
+        MetadataChecks.hasMetadataValue(this, actual, metadata(), pointer, expected, objectMapper);
         return myself;
     }
 
@@ -243,7 +240,7 @@ public class KvEntryAssert extends AbstractAssert<KvEntryAssert, KvEntry> {
      */
     public KvEntryAssert hasNoMetadata() {
         isNotNull();
-        MetadataChecks.hasNoMetadata(info, actual, metadata());
+        MetadataChecks.hasNoMetadata(this, actual, metadata());
         return myself;
     }
 
@@ -366,13 +363,11 @@ public class KvEntryAssert extends AbstractAssert<KvEntryAssert, KvEntry> {
                     shouldBeJson(actual, actual.key(), "JSON", actual.valueAsText(), JsonSupport.problem(e)));
         }
         if (!JsonSupport.equal(parsed, expected)) {
-            throw Failures.instance()
-                    .failure(
-                            info,
-                            shouldHaveJson(
-                                    actual, actual.key(), JsonSupport.compact(expected), JsonSupport.compact(parsed)),
-                            JsonSupport.pretty(parsed),
-                            JsonSupport.pretty(expected));
+            throw Failing.withDiff(
+                    this,
+                    shouldHaveJson(actual, actual.key(), JsonSupport.compact(expected), JsonSupport.compact(parsed)),
+                    JsonSupport.pretty(parsed),
+                    JsonSupport.pretty(expected));
         }
         return myself;
     }

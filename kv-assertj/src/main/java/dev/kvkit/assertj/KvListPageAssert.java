@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.assertj.core.api.AbstractAssert;
-import org.assertj.core.internal.Failures;
 
 /**
  * Assertions on one page of a {@code list}: whether more pages follow, its cursor, its key names
@@ -125,13 +124,11 @@ public class KvListPageAssert extends AbstractAssert<KvListPageAssert, KvListPag
         isNotNull();
         List<String> found = actual.names();
         if (!found.equals(expected)) {
-            throw Failures.instance()
-                    .failure(
-                            info,
-                            shouldContainExactlyKeys(
-                                    actual, expected, found, minus(expected, found), minus(found, expected)),
-                            found,
-                            expected);
+            throw Failing.withDiff(
+                    this,
+                    shouldContainExactlyKeys(actual, expected, found, minus(expected, found), minus(found, expected)),
+                    found,
+                    expected);
         }
         return myself;
     }
@@ -230,7 +227,7 @@ public class KvListPageAssert extends AbstractAssert<KvListPageAssert, KvListPag
      */
     public KvListPageAssert hasMetadata(String name, String expectedJson) {
         KvListKey key = key(name);
-        MetadataChecks.hasMetadata(info, key, key.metadata(), expectedJson, JsonSupport.DEFAULT_MAPPER);
+        MetadataChecks.hasMetadata(this, key, key.metadata(), expectedJson, JsonSupport.DEFAULT_MAPPER);
         return myself;
     }
 
@@ -247,7 +244,7 @@ public class KvListPageAssert extends AbstractAssert<KvListPageAssert, KvListPag
      */
     public KvListPageAssert hasNoMetadata(String name) {
         KvListKey key = key(name);
-        MetadataChecks.hasNoMetadata(info, key, key.metadata());
+        MetadataChecks.hasNoMetadata(this, key, key.metadata());
         return myself;
     }
 

@@ -8,7 +8,6 @@ import static dev.kvkit.assertj.error.ShouldHaveValue.shouldHaveValue;
 import dev.kvkit.KvValueWithMetadata;
 import java.util.Objects;
 import org.assertj.core.api.AbstractAssert;
-import org.assertj.core.internal.Failures;
 
 /**
  * Assertions on the result of {@code getWithMetadata}: whether a value was found, the value, its
@@ -80,8 +79,7 @@ public class KvValueWithMetadataAssert<T> extends AbstractAssert<KvValueWithMeta
         Objects.requireNonNull(expected, "expected");
         isPresent();
         if (!Objects.deepEquals(actual.value(), expected)) {
-            throw Failures.instance()
-                    .failure(info, shouldHaveValue(actual, expected, actual.value()), actual.value(), expected);
+            throw Failing.withDiff(this, shouldHaveValue(actual, expected, actual.value()), actual.value(), expected);
         }
         return myself;
     }
@@ -98,7 +96,7 @@ public class KvValueWithMetadataAssert<T> extends AbstractAssert<KvValueWithMeta
      */
     public KvValueWithMetadataAssert<T> hasMetadata(String expectedJson) {
         isNotNull();
-        MetadataChecks.hasMetadata(info, actual, actual.metadata(), expectedJson, JsonSupport.DEFAULT_MAPPER);
+        MetadataChecks.hasMetadata(this, actual, actual.metadata(), expectedJson, JsonSupport.DEFAULT_MAPPER);
         return myself;
     }
 
@@ -115,7 +113,7 @@ public class KvValueWithMetadataAssert<T> extends AbstractAssert<KvValueWithMeta
      */
     public KvValueWithMetadataAssert<T> hasMetadataValue(String pointer, Object expected) {
         isNotNull();
-        MetadataChecks.hasMetadataValue(info, actual, actual.metadata(), pointer, expected, JsonSupport.DEFAULT_MAPPER);
+        MetadataChecks.hasMetadataValue(this, actual, actual.metadata(), pointer, expected, JsonSupport.DEFAULT_MAPPER);
         return myself;
     }
 
@@ -130,7 +128,7 @@ public class KvValueWithMetadataAssert<T> extends AbstractAssert<KvValueWithMeta
      */
     public KvValueWithMetadataAssert<T> hasNoMetadata() {
         isNotNull();
-        MetadataChecks.hasNoMetadata(info, actual, actual.metadata());
+        MetadataChecks.hasNoMetadata(this, actual, actual.metadata());
         return myself;
     }
 

@@ -8,8 +8,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Objects;
-import org.assertj.core.api.AssertionInfo;
-import org.assertj.core.internal.Failures;
+import org.assertj.core.api.AbstractAssert;
 
 /**
  * The metadata assertions entries, list keys and {@code getWithMetadata} results share, over the
@@ -20,53 +19,53 @@ final class MetadataChecks {
     private MetadataChecks() {}
 
     static void hasMetadata(
-            AssertionInfo info, Object actual, JsonNode found, String expectedJson, ObjectMapper mapper) {
+            AbstractAssert<?, ?> self, Object actual, JsonNode found, String expectedJson, ObjectMapper mapper) {
         Objects.requireNonNull(expectedJson, "expectedJson");
         JsonNode expected = JsonSupport.parseExpected(mapper, expectedJson, "metadata");
         if (found == null) {
-            throw Failures.instance()
-                    .failure(info, shouldHaveMetadata(actual, JsonSupport.compact(expected), "no metadata"));
+            throw Failing.of(self, shouldHaveMetadata(actual, JsonSupport.compact(expected), "no metadata"));
         }
         if (!JsonSupport.equal(found, expected)) {
-            throw Failures.instance()
-                    .failure(
-                            info,
-                            shouldHaveMetadata(actual, JsonSupport.compact(expected), JsonSupport.compact(found)),
-                            JsonSupport.pretty(found),
-                            JsonSupport.pretty(expected));
+            throw Failing.withDiff(
+                    self,
+                    shouldHaveMetadata(actual, JsonSupport.compact(expected), JsonSupport.compact(found)),
+                    JsonSupport.pretty(found),
+                    JsonSupport.pretty(expected));
         }
     }
 
     static void hasMetadataValue(
-            AssertionInfo info, Object actual, JsonNode found, String pointer, Object expected, ObjectMapper mapper) {
+            AbstractAssert<?, ?> self,
+            Object actual,
+            JsonNode found,
+            String pointer,
+            Object expected,
+            ObjectMapper mapper) {
         JsonPointer path = pointer(pointer);
         JsonNode expectedNode = mapper.valueToTree(expected);
         String expectedText = JsonSupport.compact(expectedNode);
         if (found == null) {
-            throw Failures.instance()
-                    .failure(info, shouldHaveMetadataValue(actual, pointer, expectedText, "no metadata"));
+            throw Failing.of(self, shouldHaveMetadataValue(actual, pointer, expectedText, "no metadata"));
         }
         JsonNode value = found.at(path);
         if (value.isMissingNode()) {
-            throw Failures.instance()
-                    .failure(
-                            info,
-                            shouldHaveMetadataValue(
-                                    actual, pointer, expectedText, "nothing there in " + JsonSupport.compact(found)));
+            throw Failing.of(
+                    self,
+                    shouldHaveMetadataValue(
+                            actual, pointer, expectedText, "nothing there in " + JsonSupport.compact(found)));
         }
         if (!JsonSupport.equal(value, expectedNode)) {
-            throw Failures.instance()
-                    .failure(
-                            info,
-                            shouldHaveMetadataValue(actual, pointer, expectedText, JsonSupport.compact(value)),
-                            JsonSupport.pretty(value),
-                            JsonSupport.pretty(expectedNode));
+            throw Failing.withDiff(
+                    self,
+                    shouldHaveMetadataValue(actual, pointer, expectedText, JsonSupport.compact(value)),
+                    JsonSupport.pretty(value),
+                    JsonSupport.pretty(expectedNode));
         }
     }
 
-    static void hasNoMetadata(AssertionInfo info, Object actual, JsonNode found) {
+    static void hasNoMetadata(AbstractAssert<?, ?> self, Object actual, JsonNode found) {
         if (found != null) {
-            throw Failures.instance().failure(info, shouldHaveNoMetadata(actual, JsonSupport.compact(found)));
+            throw Failing.of(self, shouldHaveNoMetadata(actual, JsonSupport.compact(found)));
         }
     }
 

@@ -14,6 +14,14 @@ final class Messages {
         return text.replace("\n", System.lineSeparator());
     }
 
+    /**
+     * A collected soft failure's message without the {@code at Test.method(Test.java:12)} line
+     * AssertJ appends to name where the assertion was written.
+     */
+    static String withoutLocation(Throwable collected) {
+        return collected.getMessage().replaceFirst("\\R+at [^\\r\\n]*$", "");
+    }
+
     /** Runs an assertion that must fail and returns its error. */
     static AssertionError expectAssertionError(ThrowingCallable assertion) {
         try {
