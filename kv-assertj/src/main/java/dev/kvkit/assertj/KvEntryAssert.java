@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kvkit.fake.KvEntry;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -184,7 +185,7 @@ public class KvEntryAssert extends AbstractAssert<KvEntryAssert, KvEntry> {
         T decoded;
         try {
             decoded = objectMapper.readValue(actual.value(), type);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw assertionError(
                     shouldBeJson(actual, actual.key(), type.getName(), actual.valueAsText(), JsonSupport.problem(e)));
         }

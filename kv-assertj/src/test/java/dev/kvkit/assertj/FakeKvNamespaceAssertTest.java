@@ -385,14 +385,14 @@ class FakeKvNamespaceAssertTest {
 
             AssertionError error = expectAssertionError(() -> assertThat(kv).hasJson("greeting", "\"hello\""));
 
-            assertThat(error).hasMessageStartingWith(message("""
+            assertThat(error).hasMessage(message("""
 
                             Expecting actual:
                               FakeKvNamespace[TODO, 1 keys, TestClock[2026-01-01T00:00:00Z]]
                             to hold at key "greeting" a value decodable as JSON, but it was:
                               "hello"
                             which fails with:
-                              Unrecognized token 'hello'"""));
+                              Unrecognized token 'hello': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"""));
         }
 
         @Test
