@@ -340,6 +340,19 @@ class FakeKvNamespaceAssertTest {
         }
 
         @Test
+        void anOverridingMessageReplacesTheDiffMessageAndADescriptionPrefixesIt() {
+            kv.put("greeting", "hello");
+
+            AssertionError overridden = expectAssertionError(
+                    () -> assertThat(kv).withFailMessage("greeting changed").hasText("greeting", "hallo"));
+            AssertionError described =
+                    expectAssertionError(() -> assertThat(kv).as("greetings").hasText("greeting", "hallo"));
+
+            assertThat(overridden).hasMessage("greeting changed");
+            assertThat(described).hasMessageStartingWith(message("[greetings] \nExpecting actual:"));
+        }
+
+        @Test
         void failureForAMissingKeyNamesTheNearestKeys() {
             kv.put("greeting", "hello");
 
