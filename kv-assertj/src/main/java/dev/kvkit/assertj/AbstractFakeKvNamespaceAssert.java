@@ -121,8 +121,8 @@ public abstract class AbstractFakeKvNamespaceAssert<SELF extends AbstractFakeKvN
      *         .at(clock.instant().plus(Duration.ofMinutes(30))).doesNotContainKey("session:1");
      * }</pre>
      *
-     * @param instant when to look; an instant before the clock's latest reading sees what that
-     *     reading saw, since moving a clock back never revives an expired key
+     * @param instant when to look; an instant in the past does not revive a key the clock has
+     *     already seen expire, as moving the clock back would not
      * @return an assert over the namespace at that instant
      */
     public KvNamespaceAtAssert at(Instant instant) {
