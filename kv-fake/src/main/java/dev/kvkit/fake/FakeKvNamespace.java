@@ -78,7 +78,7 @@ public final class FakeKvNamespace implements KvBinding {
         this.name = builder.name;
         this.limits = builder.limits;
         this.timeline = new Timeline(builder.clock == null ? TestClock.create() : builder.clock);
-        this.codec = new JsonCodec(builder.objectMapper == null ? new ObjectMapper() : builder.objectMapper);
+        this.codec = builder.objectMapper == null ? JsonCodec.DEFAULT : new JsonCodec(builder.objectMapper);
         this.writeRate = builder.enforceWriteRate ? new WriteRateLimit(limits.maxWritesPerKeyPerSecond()) : null;
         this.listStressMode = builder.listStressMode;
         // Last: the binding reads the switches above.
@@ -187,12 +187,16 @@ public final class FakeKvNamespace implements KvBinding {
     }
 
     /**
-     * Returns the {@code ObjectMapper} used for JSON values and metadata.
+     * Returns the {@code ObjectMapper} used for JSON values and metadata: the one given to the
+     * builder, or, for a namespace built without one, a copy of kvkit's default mapper (a plain {@code
+     * new ObjectMapper()}). The default is shared by every such namespace so that a suite of thousands
+     * of tests does not build and warm up a mapper per test; handing out a copy keeps it safe from
+     * changes.
      *
-     * @return the mapper
+     * @return the mapper, configured as the namespace's
      */
     public ObjectMapper objectMapper() {
-        return codec.mapper();
+        return codec == JsonCodec.DEFAULT ? codec.mapper().copy() : codec.mapper();
     }
 
     /**
@@ -497,7 +501,8 @@ public final class FakeKvNamespace implements KvBinding {
 
         /**
          * Sets the {@code ObjectMapper} for JSON values and metadata, with the application's own
-         * modules. Defaults to a plain {@code new ObjectMapper()}.
+         * modules. Defaults to a plain {@code new ObjectMapper()}, shared by namespaces and never
+         * handed out.
          *
          * @param objectMapper the mapper; not changed by the namespace
          * @return this builder

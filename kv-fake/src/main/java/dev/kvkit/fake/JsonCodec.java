@@ -12,6 +12,12 @@ import java.lang.reflect.Type;
 /** JSON values and metadata through the namespace's {@link ObjectMapper}, parsed as strictly as {@code JSON.parse}. */
 final class JsonCodec {
 
+    /**
+     * The codec of every namespace built without a mapper. Jackson mappers are thread-safe once
+     * configured, and this one is never handed out, so no test can change it for another.
+     */
+    static final JsonCodec DEFAULT = new JsonCodec(new ObjectMapper());
+
     private final ObjectMapper mapper;
 
     JsonCodec(ObjectMapper mapper) {
