@@ -18,8 +18,13 @@ public class KvException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The operation that failed. */
     private final KvOperation operation;
+
+    /** The HTTP status the service answered. */
     private final int status;
+
+    /** The service's text without the operation and status prefix. */
     private final String reason;
 
     /**

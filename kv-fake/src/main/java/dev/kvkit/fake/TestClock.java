@@ -36,7 +36,10 @@ public final class TestClock extends Clock implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The instant, shared with the clock's zone views. */
     private final Time time;
+
+    /** The zone this view reports. */
     private final ZoneId zone;
 
     private TestClock(Time time, ZoneId zone) {
