@@ -6,7 +6,12 @@ import dev.kvkit.KvBinding;
 import dev.kvkit.fake.FakeKvLocation;
 import dev.kvkit.fake.FakeKvNamespace;
 import dev.kvkit.fake.TestClock;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -35,6 +40,28 @@ class LocationInjectionTest {
     @Test
     void twoLocationsOfOneBindingLoseAnUpdateAsProductionDoes() {
         Fixtures.run(LostUpdate.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+    }
+
+    @Test
+    void aNestedClassSeesTheEnclosingTestsNamespaceFromItsLocation() {
+        Fixtures.run(EnclosingNamespace.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+    }
+
+    @Test
+    void aLocationCanBeNamedOnAnAnnotationOfYourOwn() {
+        Fixtures.run(MetaAnnotated.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+    }
+
+    @Test
+    void aFailedTestReportsTheNamespaceItSawOnlyThroughALocation() {
+        Map<String, String> entries = Fixtures.reportEntries(Fixtures.run(FailingThroughALocation.class));
+
+        assertThat(entries)
+                .containsOnlyKeys("kvkit.namespace.TODO")
+                .containsEntry(
+                        "kvkit.namespace.TODO",
+                        "FakeKvNamespace[TODO, 1 keys, TestClock[2026-01-01T00:00:00Z]]\n"
+                                + "  KvEntry[key=\"to-do:1\", value=\"Buy milk\"]");
     }
 
     @Nested
@@ -132,6 +159,43 @@ class LocationInjectionTest {
         void instanceFieldsShareTheTestsNamespace() {
             assertThat(((FakeKvLocation) sydney).namespace()).isSameAs(todo);
             assertThat(todo.isEmpty()).isTrue();
+        }
+    }
+
+    static class EnclosingNamespace {
+
+        @KvNamespace("TODO")
+        FakeKvNamespace todo;
+
+        @Nested
+        class Inner {
+
+            @Test
+            void seesTheSameNamespace(@KvNamespace(value = "TODO", location = "syd") FakeKvLocation sydney) {
+                assertThat(sydney.namespace()).isSameAs(todo);
+            }
+        }
+    }
+
+    @KvNamespace(value = "TODO", location = "syd")
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.FIELD, ElementType.PARAMETER})
+    @interface SydneyTodo {}
+
+    static class MetaAnnotated {
+
+        @Test
+        void isSydney(@SydneyTodo KvBinding sydney, @KvNamespace("TODO") FakeKvNamespace todo) {
+            assertThat(sydney).isSameAs(todo.location("syd"));
+        }
+    }
+
+    static class FailingThroughALocation {
+
+        @Test
+        void fails(@KvNamespace(value = "TODO", location = "syd") KvBinding sydney) {
+            sydney.put("to-do:1", "Buy milk");
+            assertThat(sydney.get("to-do:1")).isEqualTo("Walk the dog");
         }
     }
 
