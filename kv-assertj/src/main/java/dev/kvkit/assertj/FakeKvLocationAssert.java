@@ -9,8 +9,10 @@ import static dev.kvkit.assertj.error.ShouldSeeCurrentValueWithin.shouldSeeCurre
 
 import dev.kvkit.fake.FakeKvLocation;
 import dev.kvkit.fake.KvEntry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
@@ -36,6 +38,9 @@ import org.assertj.core.api.AbstractAssert;
  * @since 0.1.0
  */
 public class FakeKvLocationAssert extends AbstractAssert<FakeKvLocationAssert, FakeKvLocation> {
+
+    /** Plain by default; soft assertions replace it so that moving on stays soft. */
+    KvNavigation navigation = KvNavigation.DIRECT;
 
     /**
      * Creates an assert; prefer {@link KvAssertions#assertThat(FakeKvLocation)}.
@@ -90,6 +95,34 @@ public class FakeKvLocationAssert extends AbstractAssert<FakeKvLocationAssert, F
                     this, shouldNotReadKey(actual, key, read.get(), current(key).orElse(null), cachedUntil(key)));
         }
         return myself;
+    }
+
+    /**
+     * Verifies that a read of the key from this location would return a value now, and returns an
+     * assert over that value as the location reads it: text, JSON, metadata and expiration, stale
+     * or not. The entry assert parses JSON with the namespace's mapper and counts durations from
+     * the clock's instant.
+     *
+     * <pre>{@code
+     * assertThat(sydney).entry("user:42").hasMetadataValue("/role", "viewer");   // syd's cached copy
+     * }</pre>
+     *
+     * @param key the key name
+     * @return an assert over the entry the location reads
+     * @throws AssertionError as {@link #containsKey(String)} when the location reads no value
+     */
+    public KvEntryAssert entry(String key) {
+        Objects.requireNonNull(key, "key");
+        isNotNull();
+        Optional<KvEntry> read = read(key);
+        AssertionError missing = read.isPresent()
+                ? null
+                : Failing.of(this, shouldReadKey(actual, key, current(key).orElse(null), cachedUntil(key)));
+        return navigation
+                .toEntry(read.orElse(null), missing)
+                .usingObjectMapper(actual.namespace().objectMapper())
+                .usingClock(Clock.fixed(now(), ZoneOffset.UTC))
+                .describedAs(info.description());
     }
 
     /**

@@ -69,7 +69,7 @@ public interface SoftKvAssertionsProvider extends SoftAssertionsProvider {
      * @return the soft assert
      */
     default FakeKvLocationAssert assertThat(FakeKvLocation actual) {
-        return proxy(FakeKvLocationAssert.class, FakeKvLocation.class, actual);
+        return SoftNavigation.attach(this, proxy(FakeKvLocationAssert.class, FakeKvLocation.class, actual));
     }
 
     /**

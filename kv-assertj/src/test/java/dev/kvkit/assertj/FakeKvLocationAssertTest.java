@@ -6,11 +6,13 @@ import static dev.kvkit.assertj.Messages.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kvkit.PutOptions;
 import dev.kvkit.fake.FakeKvLocation;
 import dev.kvkit.fake.FakeKvNamespace;
 import dev.kvkit.fake.TestClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
@@ -214,6 +216,61 @@ class FakeKvLocationAssertTest {
             AssertionError error = expectAssertionError(() -> assertThat(sydney).hasText("session", "abc"));
 
             assertThat(error).hasMessageContaining("to read a value at key:").hasMessageContaining("no value");
+        }
+    }
+
+    @Nested
+    class Entry {
+
+        @Test
+        void assertsOnTheEntryTheLocationReadsWithItsMetadata() {
+            kv.put("user:42", "Ada", PutOptions.defaults().withMetadata(Map.of("role", "viewer")));
+            sydney.get("user:42");
+            kv.put("user:42", "Ada", PutOptions.defaults().withMetadata(Map.of("role", "admin")));
+
+            assertThat(sydney).entry("user:42").hasText("Ada").hasMetadataValue("/role", "viewer");
+            assertThat(sydney.getWithMetadata("user:42")).hasCacheStatus("HIT");
+        }
+
+        @Test
+        void failureOnACachedMissIsTheMissingKeyFailure() {
+            staleMiss();
+
+            AssertionError error = expectAssertionError(() -> assertThat(sydney).entry("session"));
+
+            assertThat(error).hasMessage(message("""
+
+                            Expecting actual:
+                              FakeKvLocation[TODO@syd]
+                            to read a value at key:
+                              "session"
+                            but it reads from its cache, until 2026-01-01T00:01:00Z:
+                              no value
+                            while the namespace holds:
+                              KvEntry[key="session", value="abc"]"""));
+        }
+
+        @Test
+        void softlyTheMissingEntryIsCollectedAndTheChainGoesOn() {
+            staleMiss();
+            SoftKvAssertions softly = new SoftKvAssertions();
+
+            KvEntryAssert entry = softly.assertThat(sydney).entry("session");
+            entry.hasText("abc");
+
+            assertThat(entry.getClass()).isNotEqualTo(KvEntryAssert.class);
+            assertThat(softly.errorsCollected())
+                    .extracting(Messages::withoutLocation)
+                    .containsExactly(message("""
+
+                                    Expecting actual:
+                                      FakeKvLocation[TODO@syd]
+                                    to read a value at key:
+                                      "session"
+                                    but it reads from its cache, until 2026-01-01T00:01:00Z:
+                                      no value
+                                    while the namespace holds:
+                                      KvEntry[key="session", value="abc"]"""), message("\nExpecting actual not to be null"));
         }
     }
 
