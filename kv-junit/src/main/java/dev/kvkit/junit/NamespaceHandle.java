@@ -25,9 +25,9 @@ record NamespaceHandle(
     }
 
     /**
-     * A switch is fixed when the namespace is built, so a later declaration that sets it otherwise
-     * cannot have its way; whichever declaration came first, the test is refused rather than run
-     * with a switch one of them did not ask for.
+     * A switch is fixed when the namespace is built, so a declaration that sets it otherwise than
+     * the namespace its binding name reaches cannot have its way; the test is refused rather than
+     * run with a switch one of its declarations did not ask for.
      */
     private void checkSwitch(String name, NamespaceDeclaration other, Boolean asked, boolean actual) {
         if (asked != null && asked != actual) {
