@@ -3,6 +3,7 @@ package dev.kvkit.assertj;
 import dev.kvkit.KvBinding;
 import dev.kvkit.KvListPage;
 import dev.kvkit.KvValueWithMetadata;
+import dev.kvkit.fake.FakeKvLocation;
 import dev.kvkit.fake.FakeKvNamespace;
 import dev.kvkit.fake.KvEntry;
 
@@ -51,6 +52,22 @@ public final class KvAssertions {
      */
     public static KvNamespaceAtAssert assertThat(KvNamespaceAt actual) {
         return new KvNamespaceAtAssert(actual);
+    }
+
+    /**
+     * Starts assertions on a namespace as one location sees it: what reads there return now, and
+     * when the location will see a key's current value. Neither the clock nor the location's cache
+     * is touched.
+     *
+     * <pre>{@code
+     * assertThat(kv.location("syd")).hasText("config", "v1").willSeeCurrentValueWithin("config", Duration.ofMinutes(1));
+     * }</pre>
+     *
+     * @param actual the location
+     * @return the assert
+     */
+    public static FakeKvLocationAssert assertThat(FakeKvLocation actual) {
+        return new FakeKvLocationAssert(actual);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.kvkit.assertj;
 import dev.kvkit.KvBinding;
 import dev.kvkit.KvListPage;
 import dev.kvkit.KvValueWithMetadata;
+import dev.kvkit.fake.FakeKvLocation;
 import dev.kvkit.fake.FakeKvNamespace;
 import dev.kvkit.fake.KvEntry;
 import org.assertj.core.api.SoftAssertionsProvider;
@@ -55,6 +56,20 @@ public interface SoftKvAssertionsProvider extends SoftAssertionsProvider {
      */
     default KvNamespaceAtAssert assertThat(KvNamespaceAt actual) {
         return SoftNavigation.attach(this, proxy(KvNamespaceAtAssert.class, KvNamespaceAt.class, actual));
+    }
+
+    /**
+     * Starts soft assertions on a namespace as one location sees it.
+     *
+     * <pre>{@code
+     * softly.assertThat(kv.location("syd")).seesCurrentValueOf("config");
+     * }</pre>
+     *
+     * @param actual the location
+     * @return the soft assert
+     */
+    default FakeKvLocationAssert assertThat(FakeKvLocation actual) {
+        return SoftNavigation.attach(this, proxy(FakeKvLocationAssert.class, FakeKvLocation.class, actual));
     }
 
     /**

@@ -21,6 +21,11 @@ final class SoftNavigation implements KvNavigation {
         return proxy;
     }
 
+    static FakeKvLocationAssert attach(SoftAssertionsProvider softly, FakeKvLocationAssert proxy) {
+        proxy.navigation = new SoftNavigation(softly);
+        return proxy;
+    }
+
     @Override
     public KvEntryAssert toEntry(KvEntry entry, AssertionError missing) {
         if (missing != null) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kvkit.KvBinding;
 import dev.kvkit.KvListPage;
 import dev.kvkit.KvValueWithMetadata;
+import dev.kvkit.fake.FakeKvLocation;
 import dev.kvkit.fake.FakeKvNamespace;
 import dev.kvkit.fake.KvEntry;
 import java.lang.reflect.Method;
@@ -42,6 +43,10 @@ class AssertClassesTest {
                 new Example(
                         new KvNamespaceAt(kv, Instant.parse("2030-01-01T00:00:00Z")),
                         a -> ((KvNamespaceAtAssert) a).isEmpty()));
+        FakeKvLocation sydney = kv.location("syd");
+        examples.put(
+                FakeKvLocationAssert.class,
+                new Example(sydney, a -> ((FakeKvLocationAssert) a).hasText("user:42", "Grace")));
         examples.put(KvBindingAssert.class, new Example(kv, a -> ((KvBindingAssert) a).hasSize(3)));
         examples.put(KvEntryAssert.class, new Example(entry, a -> ((KvEntryAssert) a).hasText("Grace")));
         examples.put(KvListPageAssert.class, new Example(kv.list(), a -> ((KvListPageAssert) a).isNotComplete()));
@@ -106,6 +111,7 @@ class AssertClassesTest {
         assertThat(entryPoints().keySet())
                 .contains(
                         FakeKvNamespace.class,
+                        FakeKvLocation.class,
                         KvBinding.class,
                         KvEntry.class,
                         KvListPage.class,

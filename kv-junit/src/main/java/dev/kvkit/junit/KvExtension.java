@@ -1,6 +1,7 @@
 package dev.kvkit.junit;
 
 import dev.kvkit.KvBinding;
+import dev.kvkit.fake.FakeKvLocation;
 import dev.kvkit.fake.FakeKvNamespace;
 import dev.kvkit.fake.KvLimits;
 import dev.kvkit.fake.TestClock;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -36,6 +38,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * static final KvExtension kv = KvExtension.builder()
  *         .clockStart(Instant.parse("2030-01-01T00:00:00Z"))
  *         .limits(KvLimits.jsonNative())
+ *         .enforceWriteRate(true)
  *         .build();
  * }</pre>
  *
@@ -57,7 +60,8 @@ public final class KvExtension
 
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KvExtension.class);
 
-    private static final String ALLOWED_TYPES = FakeKvNamespace.class.getName() + " or " + KvBinding.class.getName();
+    private static final String ALLOWED_TYPES = FakeKvNamespace.class.getName() + ", " + FakeKvLocation.class.getName()
+            + " or " + KvBinding.class.getName();
 
     /** The settings of a programmatic registration; {@code null} when registered by an annotation. */
     private final Settings settings;
@@ -158,12 +162,12 @@ public final class KvExtension
     }
 
     /**
-     * Returns the namespace of the parameter's binding name in the scope the parameter belongs to, or
-     * the scope's clock.
+     * Returns the namespace of the parameter's binding name in the scope the parameter belongs to (or
+     * one of its locations, as the annotation asks), or the scope's clock.
      *
      * @param parameterContext the parameter
      * @param extensionContext the context it is resolved in
-     * @return the namespace, or the clock
+     * @return the namespace, a location of it, or the clock
      */
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
@@ -183,8 +187,11 @@ public final class KvExtension
                     + " but was: " + parameter.getType().getName() + ": " + element);
         }
         NamespaceDeclaration declaration = NamespaceDeclaration.of(annotation.get(), element);
-        return NamespaceScopes.namespace(extensionContext, declaration, resolved)
-                .namespace();
+        checkLocationType(declaration, parameter.getType(), ParameterResolutionException::new);
+        return declaration.view(
+                NamespaceScopes.namespace(extensionContext, declaration, resolved)
+                        .namespace(),
+                parameter.getType());
     }
 
     private void injectFields(ExtensionContext context, Class<?> type, Object instance, ModifierFilter filter) {
@@ -196,10 +203,14 @@ public final class KvExtension
             KvNamespace annotation =
                     AnnotationSupport.findAnnotation(field, KvNamespace.class).orElseThrow();
             NamespaceDeclaration declaration = NamespaceDeclaration.of(annotation, element);
+            checkLocationType(declaration, field.getType(), ExtensionConfigurationException::new);
             set(
                     field,
                     instance,
-                    NamespaceScopes.namespace(context, declaration, resolved).namespace());
+                    declaration.view(
+                            NamespaceScopes.namespace(context, declaration, resolved)
+                                    .namespace(),
+                            field.getType()));
         }
         Predicate<Field> clockField = field -> field.getType() == TestClock.class
                 && filter.test(field)
@@ -222,7 +233,21 @@ public final class KvExtension
     }
 
     private static boolean isInjectable(Class<?> type) {
-        return type == FakeKvNamespace.class || type == KvBinding.class;
+        return type == FakeKvNamespace.class || type == FakeKvLocation.class || type == KvBinding.class;
+    }
+
+    /**
+     * A {@link FakeKvNamespace} is the namespace as its default location sees it, so it cannot stand
+     * for another location; saying so beats injecting a view the declaration did not ask for.
+     */
+    private static void checkLocationType(
+            NamespaceDeclaration declaration, Class<?> type, Function<String, RuntimeException> failure) {
+        if (declaration.location() != null && type == FakeKvNamespace.class) {
+            throw failure.apply(declaration.describe() + " cannot be of type " + FakeKvNamespace.class.getName()
+                    + ", which is the namespace seen from its default location; declare it as "
+                    + KvBinding.class.getName() + " or " + FakeKvLocation.class.getName()
+                    + " to see it from \"" + declaration.location() + "\"");
+        }
     }
 
     private static void set(Field field, Object instance, Object value) {
@@ -287,6 +312,8 @@ public final class KvExtension
         private Settings.WranglerLocation wranglerConfig;
         private String environment;
         private KvLimits limits;
+        private Boolean enforceWriteRate;
+        private Boolean listStressMode;
 
         private Builder() {}
 
@@ -350,14 +377,45 @@ public final class KvExtension
         }
 
         /**
+         * Switches Workers KV's write rate per key on or off for every namespace, as {@link
+         * KvTest#enforceWriteRate()}: when on, a second write to one key within a second of the
+         * clock fails with {@code KV PUT failed: 429 Too Many Requests}.
+         *
+         * @param enforce whether to enforce the write rate
+         * @return this builder
+         */
+        public Builder enforceWriteRate(boolean enforce) {
+            this.enforceWriteRate = enforce;
+            return this;
+        }
+
+        /**
+         * Switches the list stress mode on or off for every namespace, as {@link
+         * KvTest#listStressMode()}: when on, list pages come back short or empty before the last.
+         *
+         * @param enabled whether list pages are shaped this way
+         * @return this builder
+         */
+        public Builder listStressMode(boolean enabled) {
+            this.listStressMode = enabled;
+            return this;
+        }
+
+        /**
          * Builds the extension.
          *
          * @return the extension, to assign to a {@code static} field annotated with {@code
          *     @RegisterExtension}
          */
         public KvExtension build() {
-            return new KvExtension(
-                    new Settings(clockStart, wranglerConfig, environment, limits, "KvExtension.builder()"));
+            return new KvExtension(new Settings(
+                    clockStart,
+                    wranglerConfig,
+                    environment,
+                    limits,
+                    enforceWriteRate,
+                    listStressMode,
+                    "KvExtension.builder()"));
         }
     }
 }

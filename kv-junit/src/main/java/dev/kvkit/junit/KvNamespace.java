@@ -41,11 +41,32 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * parameter or field of that type. A test that fails gets the contents of every namespace it could
  * see published as report entries.
  *
+ * <h2>Locations</h2>
+ *
+ * <p>With {@link #location()}, the declaration gets the namespace as a Worker in another location
+ * sees it: a {@link dev.kvkit.fake.FakeKvLocation}, whose reads are cached at the edge and may be
+ * stale until the cache runs out on the clock. It is the same namespace as a declaration of the
+ * same binding name without a location:
+ *
+ * <pre>{@code
+ * @Test
+ * void sydneySeesTheWriteAMinuteLater(
+ *         @KvNamespace("TODO") FakeKvNamespace todo,
+ *         @KvNamespace(value = "TODO", location = "syd") KvBinding sydney,
+ *         TestClock clock) { ... }
+ * }</pre>
+ *
+ * <p>Such a declaration is typed {@link dev.kvkit.KvBinding} or {@link
+ * dev.kvkit.fake.FakeKvLocation}. A {@link dev.kvkit.fake.FakeKvLocation} declared without a location
+ * is the namespace's default location.
+ *
  * <h2>Settings</h2>
  *
  * <p>Each setting is taken from the first of: this annotation, the class's {@link KvTest} (or the
  * {@link KvExtension} registered with {@code @RegisterExtension}), the JUnit configuration parameter
- * named by the constants below, and the default.
+ * named by the constants below, and the default. The switches ({@link #enforceWriteRate()}, {@link
+ * #listStressMode()}) belong to the namespace, so two declarations of one binding name in a test
+ * that set a switch to different values are an error.
  *
  * <p>This annotation may also be placed on an annotation type, to give a binding a name of its own
  * ({@code @TodoKv FakeKvNamespace todo}).
@@ -92,6 +113,25 @@ public @interface KvNamespace {
     String WRANGLER_ENVIRONMENT_PROPERTY_NAME = "kvkit.wrangler.environment";
 
     /**
+     * Configuration parameter that switches on Workers KV's write rate for every namespace: a second
+     * write to a key within a second of the clock fails with {@code KV PUT failed: 429 Too Many
+     * Requests}. {@code true} or {@code false} (the default); see {@link
+     * dev.kvkit.fake.FakeKvNamespace.Builder#enforceWriteRate(boolean)}.
+     *
+     * @since 0.1.0
+     */
+    String WRITE_RATE_ENFORCE_PROPERTY_NAME = "kvkit.writeRate.enforce";
+
+    /**
+     * Configuration parameter that switches on the list stress mode for every namespace: list pages
+     * come back short or empty before the last. {@code true} or {@code false} (the default); see
+     * {@link dev.kvkit.fake.FakeKvNamespace.Builder#listStressMode(boolean)}.
+     *
+     * @since 0.1.0
+     */
+    String LIST_STRESS_MODE_PROPERTY_NAME = "kvkit.list.stressMode";
+
+    /**
      * The binding name, such as {@code "TODO"}. When a wrangler configuration is in use, it must be
      * one of its {@code kv_namespaces} bindings.
      *
@@ -116,4 +156,35 @@ public @interface KvNamespace {
      * @return the start instant, or empty
      */
     String clockStart() default "";
+
+    /**
+     * The location the namespace is seen from, such as {@code "syd"}: 1 to 64 characters from {@code
+     * A-Z}, {@code a-z}, {@code 0-9}, {@code .}, {@code _} and {@code -}. Empty means the default
+     * location, which sees every write at once. The element must then be typed {@link
+     * dev.kvkit.KvBinding} or {@link dev.kvkit.fake.FakeKvLocation}; see {@link
+     * dev.kvkit.fake.FakeKvNamespace#location(String)} for what a location caches.
+     *
+     * @return the location name, or empty for the default location
+     */
+    String location() default "";
+
+    /**
+     * Whether a second write to one key within a second of the clock fails with {@code KV PUT
+     * failed: 429 Too Many Requests}, from any location. {@link Toggle#DEFAULT} leaves it to {@link
+     * KvTest#enforceWriteRate()}, then {@link #WRITE_RATE_ENFORCE_PROPERTY_NAME}; it is off when none
+     * sets it.
+     *
+     * @return whether the namespace enforces the write rate
+     */
+    Toggle enforceWriteRate() default Toggle.DEFAULT;
+
+    /**
+     * Whether list pages may come back short or empty before the last one, as production's do after
+     * deletions, so that a client stopping on a short page instead of on {@code listComplete} is
+     * caught. {@link Toggle#DEFAULT} leaves it to {@link KvTest#listStressMode()}, then {@link
+     * #LIST_STRESS_MODE_PROPERTY_NAME}; it is off when none sets it.
+     *
+     * @return whether the namespace is in list stress mode
+     */
+    Toggle listStressMode() default Toggle.DEFAULT;
 }

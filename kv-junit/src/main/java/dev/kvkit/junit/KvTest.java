@@ -61,4 +61,21 @@ public @interface KvTest {
      * @return the profile name, or empty for the configuration parameter or the default
      */
     String limits() default "";
+
+    /**
+     * Whether every namespace of the class refuses a second write to one key within a second of the
+     * clock with {@code KV PUT failed: 429 Too Many Requests}; see {@link
+     * KvNamespace#enforceWriteRate()}.
+     *
+     * @return the switch, or {@link Toggle#DEFAULT} for the configuration parameter or off
+     */
+    Toggle enforceWriteRate() default Toggle.DEFAULT;
+
+    /**
+     * Whether every namespace of the class is in list stress mode; see {@link
+     * KvNamespace#listStressMode()}.
+     *
+     * @return the switch, or {@link Toggle#DEFAULT} for the configuration parameter or off
+     */
+    Toggle listStressMode() default Toggle.DEFAULT;
 }

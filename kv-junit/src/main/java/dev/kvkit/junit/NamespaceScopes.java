@@ -52,6 +52,8 @@ final class NamespaceScopes {
                 .name(declaration.binding())
                 .clock(clock)
                 .limits(settings.limits())
+                .enforceWriteRate(either(declaration.enforceWriteRate(), settings.enforceWriteRate()))
+                .listStressMode(either(declaration.listStressMode(), settings.listStressMode()))
                 .build();
         ClassLoader loader = context.getTestClass()
                 .map(Class::getClassLoader)
@@ -60,6 +62,11 @@ final class NamespaceScopes {
         NamespaceHandle handle = new NamespaceHandle(declaration, namespace, wrangler);
         created(context).add(handle);
         return handle;
+    }
+
+    /** A declaration's own switch, when it sets one, wins over the class settings. */
+    private static boolean either(Boolean declared, boolean fromSettings) {
+        return declared != null ? declared : fromSettings;
     }
 
     /**

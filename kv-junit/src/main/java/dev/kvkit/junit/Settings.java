@@ -17,12 +17,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * the sources in their order of precedence.
  */
 record Settings(
-        Instant clockStart, WranglerLocation wranglerConfig, String environment, KvLimits limits, String origin) {
+        Instant clockStart,
+        WranglerLocation wranglerConfig,
+        String environment,
+        KvLimits limits,
+        Boolean enforceWriteRate,
+        Boolean listStressMode,
+        String origin) {
 
     static final String CLOUDFLARE = "cloudflare";
     static final String JSON_NATIVE = "json-native";
 
-    static final Settings NONE = new Settings(null, null, null, null, "defaults");
+    static final Settings NONE = new Settings(null, null, null, null, null, null, "defaults");
 
     /** The settings in force for a test or class: builder or {@code @KvTest}, then configuration, then defaults. */
     static Settings resolve(ExtensionContext context, Settings programmatic) {
@@ -34,6 +40,8 @@ record Settings(
                 first(classLevel.wranglerConfig, configured.wranglerConfig, WranglerLocation.AUTO),
                 first(classLevel.environment, configured.environment, null),
                 first(classLevel.limits, configured.limits, KvLimits.cloudflare()),
+                first(classLevel.enforceWriteRate, configured.enforceWriteRate, false),
+                first(classLevel.listStressMode, configured.listStressMode, false),
                 classLevel.origin);
     }
 
@@ -48,6 +56,8 @@ record Settings(
                 agree("wranglerConfig", wranglerConfig, other.wranglerConfig, other),
                 agree("environment", environment, other.environment, other),
                 agree("limits", limits, other.limits, other),
+                agree("enforceWriteRate", enforceWriteRate, other.enforceWriteRate, other),
+                agree("listStressMode", listStressMode, other.listStressMode, other),
                 origin);
     }
 
@@ -73,6 +83,8 @@ record Settings(
                         kvTest.limits(),
                         "@KvTest(limits) on " + found.declaredOn().getName(),
                         Settings::limits),
+                kvTest.enforceWriteRate().asBoolean(),
+                kvTest.listStressMode().asBoolean(),
                 origin);
     }
 
@@ -82,6 +94,8 @@ record Settings(
                 parameter(context, KvNamespace.WRANGLER_CONFIG_PROPERTY_NAME, WranglerLocation::parse),
                 parameter(context, KvNamespace.WRANGLER_ENVIRONMENT_PROPERTY_NAME, Function.identity()),
                 parameter(context, KvNamespace.LIMITS_PROPERTY_NAME, Settings::limits),
+                parameter(context, KvNamespace.WRITE_RATE_ENFORCE_PROPERTY_NAME, Settings::onOff),
+                parameter(context, KvNamespace.LIST_STRESS_MODE_PROPERTY_NAME, Settings::onOff),
                 "configuration parameters");
     }
 
@@ -122,6 +136,18 @@ record Settings(
             default:
                 throw new IllegalArgumentException(CLOUDFLARE + ", " + JSON_NATIVE);
         }
+    }
+
+    /** Parses a switch of a configuration parameter; the exception's message is the allowed values. */
+    static Boolean onOff(String value) {
+        // Strict, unlike Boolean.parseBoolean: "yes" or "on" silently meaning false would hide a typo.
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("true, false");
     }
 
     /** Where the wrangler configuration comes from: looked up, switched off, or a given file. */

@@ -33,6 +33,17 @@ class KvExtensionBuilderTest {
 
         assertThat(extension.toString())
                 .contains("clockStart=2030-01-01T00:00:00Z")
-                .contains("environment=staging");
+                .contains("environment=staging")
+                .contains("enforceWriteRate=null");
+    }
+
+    @Test
+    void toStringShowsTheSwitchesSetInCode() {
+        KvExtension extension = KvExtension.builder()
+                .enforceWriteRate(true)
+                .listStressMode(false)
+                .build();
+
+        assertThat(extension.toString()).contains("enforceWriteRate=true").contains("listStressMode=false");
     }
 }

@@ -15,8 +15,8 @@ class MisuseTest {
         String message = Fixtures.onlyFailureMessage(Fixtures.run(WrongParameterType.class));
 
         assertThat(message)
-                .isEqualTo("Can only resolve @KvNamespace parameter of type dev.kvkit.fake.FakeKvNamespace or"
-                        + " dev.kvkit.KvBinding but was: java.lang.String: parameter [java.lang.String arg0] in method"
+                .isEqualTo("Can only resolve @KvNamespace parameter of type dev.kvkit.fake.FakeKvNamespace,"
+                        + " dev.kvkit.fake.FakeKvLocation or dev.kvkit.KvBinding but was: java.lang.String: parameter [java.lang.String arg0] in method"
                         + " [void dev.kvkit.junit.MisuseTest$WrongParameterType.test(java.lang.String)]");
     }
 
@@ -25,8 +25,8 @@ class MisuseTest {
         String message = Fixtures.onlyFailureMessage(Fixtures.run(WrongFieldType.class));
 
         assertThat(message)
-                .isEqualTo("Can only inject @KvNamespace field of type dev.kvkit.fake.FakeKvNamespace or"
-                        + " dev.kvkit.KvBinding but was: java.util.Map: field [java.util.Map"
+                .isEqualTo("Can only inject @KvNamespace field of type dev.kvkit.fake.FakeKvNamespace,"
+                        + " dev.kvkit.fake.FakeKvLocation or dev.kvkit.KvBinding but was: java.util.Map: field [java.util.Map"
                         + " dev.kvkit.junit.MisuseTest$WrongFieldType.todo]");
     }
 

@@ -1,8 +1,14 @@
 package dev.kvkit.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.kvkit.KvBinding;
+import dev.kvkit.KvException;
 import dev.kvkit.fake.FakeKvNamespace;
+import dev.kvkit.fake.TestClock;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -13,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** Runs fixtures with classes and methods concurrent, whatever mode the surrounding build uses. */
 class ParallelExecutionTest {
@@ -41,6 +48,65 @@ class ParallelExecutionTest {
         Fixtures.run(SharedClassNamespace.class, PARALLEL)
                 .testEvents()
                 .assertStatistics(stats -> stats.started(2).succeeded(2));
+    }
+
+    @Test
+    void switchesAndLocationsStayWithTheirOwnClassAndTestWhenClassesRunConcurrently() {
+        EngineTestKit.Builder kit = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(RateLimited.class), selectClass(Unlimited.class));
+        for (int i = 0; i < PARALLEL.length; i += 2) {
+            kit = kit.configurationParameter(PARALLEL[i], PARALLEL[i + 1]);
+        }
+
+        kit.execute().testEvents().assertStatistics(stats -> stats.started(200).succeeded(200));
+    }
+
+    /**
+     * Each repetition writes from the default location, reads from Sydney and writes again; the
+     * outcome depends only on the class's switch and the test's own clock, however the repetitions
+     * interleave with each other and with {@link Unlimited}'s.
+     */
+    @KvTest(enforceWriteRate = Toggle.ON)
+    static class RateLimited {
+
+        @RepeatedTest(100)
+        void secondWriteWithinASecondIsRefused(
+                @KvNamespace("TODO") FakeKvNamespace todo,
+                @KvNamespace(value = "TODO", location = "syd") KvBinding sydney,
+                TestClock clock) {
+            todo.put("config", "v1");
+            assertThat(sydney.get("config")).isEqualTo("v1");
+
+            assertThatThrownBy(() -> todo.put("config", "v2"))
+                    .isInstanceOf(KvException.class)
+                    .hasMessage("KV PUT failed: 429 Too Many Requests");
+            clock.advance(Duration.ofSeconds(1));
+            todo.put("config", "v2");
+
+            assertThat(sydney.get("config")).isEqualTo("v1");
+            clock.advance(Duration.ofSeconds(59));
+            assertThat(sydney.get("config")).isEqualTo("v2");
+            assertThat(todo.keys()).containsExactly("config");
+        }
+    }
+
+    static class Unlimited {
+
+        @RepeatedTest(100)
+        void secondWriteWithinASecondIsAccepted(
+                @KvNamespace("TODO") FakeKvNamespace todo,
+                @KvNamespace(value = "TODO", location = "syd") KvBinding sydney,
+                TestClock clock) {
+            todo.put("config", "v1");
+            assertThat(sydney.get("config")).isEqualTo("v1");
+
+            todo.put("config", "v2");
+
+            assertThat(sydney.get("config")).isEqualTo("v1");
+            clock.advance(Duration.ofSeconds(60));
+            assertThat(sydney.get("config")).isEqualTo("v2");
+            assertThat(clock.instant()).isEqualTo(TestClock.DEFAULT_START.plusSeconds(60));
+        }
     }
 
     static class TwoHundred {
