@@ -273,10 +273,19 @@ public final class KvExtension
         return settings == null && registration.isPresent();
     }
 
+    @SuppressWarnings("unchecked")
     private static Optional<Field> registrationField(ExtensionContext context) {
+        Class<?> testClass = context.getTestClass().orElse(null);
+        return RunCache.get(
+                context, new RegistrationFieldOf(testClass), Optional.class, () -> findRegistrationField(testClass));
+    }
+
+    private record RegistrationFieldOf(Class<?> testClass) {}
+
+    private static Optional<Field> findRegistrationField(Class<?> testClass) {
         Predicate<Field> registersKvExtension = field -> KvExtension.class.isAssignableFrom(field.getType())
                 && AnnotationSupport.isAnnotated(field, RegisterExtension.class);
-        for (Class<?> type = context.getTestClass().orElse(null); type != null; type = type.getEnclosingClass()) {
+        for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
             List<Field> fields =
                     ReflectionSupport.findFields(type, registersKvExtension, HierarchyTraversalMode.TOP_DOWN);
             if (!fields.isEmpty()) {

@@ -32,6 +32,17 @@ record Settings(
 
     /** The settings in force for a test or class: builder or {@code @KvTest}, then configuration, then defaults. */
     static Settings resolve(ExtensionContext context, Settings programmatic) {
+        return RunCache.get(
+                context,
+                new ResolvedFor(context.getTestClass().orElse(null), programmatic),
+                Settings.class,
+                () -> resolveUncached(context, programmatic));
+    }
+
+    /** What the settings of a class depend on: its annotations and the registered builder's settings. */
+    private record ResolvedFor(Class<?> testClass, Settings programmatic) {}
+
+    private static Settings resolveUncached(ExtensionContext context, Settings programmatic) {
         Settings annotated = KvTestLookup.find(context).map(Settings::of).orElse(NONE);
         Settings classLevel = programmatic == null ? annotated : programmatic.combine(annotated);
         Settings configured = configured(context);

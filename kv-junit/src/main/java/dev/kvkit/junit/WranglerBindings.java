@@ -53,7 +53,8 @@ final class WranglerBindings {
         if (location.equals(Settings.WranglerLocation.NONE)) {
             file = Optional.empty();
         } else if (location.equals(Settings.WranglerLocation.AUTO)) {
-            file = WranglerConfig.find(Path.of("").toAbsolutePath());
+            Path directory = Path.of("").toAbsolutePath();
+            file = found(context, directory);
         } else {
             if (!Files.isRegularFile(location.file())) {
                 throw new ExtensionConfigurationException("The wrangler configuration " + location.file()
@@ -77,5 +78,12 @@ final class WranglerBindings {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private static Optional<Path> found(ExtensionContext context, Path directory) {
+        return RunCache.get(context, new LookupIn(directory), Optional.class, () -> WranglerConfig.find(directory));
+    }
+
     private record ConfigKey(Path file) {}
+
+    private record LookupIn(Path directory) {}
 }
