@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A namespace as seen from one location: the binding's rules (key names, value types, sizes,
@@ -211,60 +212,49 @@ final class LocationBinding implements KvBinding {
 
     @Override
     public void put(String key, String value, PutOptions options) {
-        write(
-                key,
-                () -> {
-                    if (value == null) {
-                        throw KvErrors.nullValue();
-                    }
-                    return Utf8.encode(value);
-                },
-                options);
+        write(key, value, Utf8::encode, options);
     }
 
     @Override
     public void put(String key, byte[] value, PutOptions options) {
-        write(
-                key,
-                () -> {
-                    if (value == null) {
-                        throw KvErrors.nullValue();
-                    }
-                    return value.clone();
-                },
-                options);
+        write(key, value, byte[]::clone, options);
     }
 
     @Override
     public void put(String key, InputStream value, PutOptions options) {
-        write(
-                key,
-                () -> {
-                    if (value == null) {
-                        throw KvErrors.nullValue();
-                    }
-                    try {
-                        return value.readAllBytes();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("KV put() could not read the value stream", e);
-                    }
-                },
-                options);
+        write(key, value, LocationBinding::readAll, options);
     }
 
     @Override
     public void putJson(String key, Object value, PutOptions options) {
+        write(key, value, this::serialise, options);
+    }
+
+    private static byte[] readAll(InputStream value) {
+        try {
+            return value.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("KV put() could not read the value stream", e);
+        }
+    }
+
+    private byte[] serialise(Object value) {
+        try {
+            return namespace.codec().write(value);
+        } catch (JsonProcessingException e) {
+            throw KvErrors.valueNotSerialisable(e);
+        }
+    }
+
+    /** A write of any value type: refusing {@code null} and encoding are its "value type" step. */
+    private <V> void write(String key, V value, Function<V, byte[]> encode, PutOptions options) {
         write(
                 key,
                 () -> {
                     if (value == null) {
                         throw KvErrors.nullValue();
                     }
-                    try {
-                        return namespace.codec().write(value);
-                    } catch (JsonProcessingException e) {
-                        throw KvErrors.valueNotSerialisable(e);
-                    }
+                    return encode.apply(value);
                 },
                 options);
     }
