@@ -62,9 +62,22 @@ class CompletedTodoCleanupTest {
                 .clock(clock)
                 .listStressMode(true) // pages come back short or empty before the end, as in production
                 .build();
-        TodoStore todos = new TodoStore(todo, clock);
+        List<String> open = addChores(new TodoStore(todo, clock), 1500); // two in three are done at once
+        assertThat(todo.list(ListOptions.defaults().withPrefix("to-do:")))
+                .isNotComplete()
+                .hasSize(0); // a job that stops on a short page stops here
+
+        clock.advance(KEEP_DONE);
+
+        assertThat(new CompletedTodoCleanup(todo, clock, KEEP_DONE).run()).isEqualTo(1000);
+        assertThat(todo.keys()).containsExactlyInAnyOrderElementsOf(open);
+    }
+    // end::samples-list-stress[]
+
+    /** Adds to-dos 1 to {@code count}, completes all but every third, and returns the open ones' keys. */
+    private static List<String> addChores(TodoStore todos, int count) {
         List<String> open = new ArrayList<>();
-        for (int i = 1; i <= 1500; i++) {
+        for (int i = 1; i <= count; i++) {
             todos.add(Integer.toString(i), "Chore " + i);
             if (i % 3 == 0) {
                 open.add("to-do:" + i);
@@ -72,17 +85,8 @@ class CompletedTodoCleanupTest {
                 todos.complete(Integer.toString(i));
             }
         }
-        assertThat(todo.list(ListOptions.defaults().withPrefix("to-do:")))
-                .isNotComplete()
-                .hasSize(0); // a job that stops on a short page would stop right here
-
-        clock.advance(KEEP_DONE);
-        int deleted = new CompletedTodoCleanup(todo, clock, KEEP_DONE).run();
-
-        assertThat(deleted).isEqualTo(1000);
-        assertThat(todo.keys()).containsExactlyInAnyOrderElementsOf(open);
+        return open;
     }
-    // end::samples-list-stress[]
 
     @Test
     void listingVisitsEveryKeyUnderThePrefixOnceAndInOrderAcrossPages(TestClock clock) {

@@ -15,7 +15,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 // tag::samples-flags-wrangler[]
-@KvTest(wranglerConfig = "wrangler.toml", environment = "production") // relative to the module directory
+@KvTest(wranglerConfig = "wrangler.toml", environment = "production") // relative to the working directory
 class FeatureFlagsTest {
 
     @KvNamespace(value = "FLAGS", seed = "seed/flags.json") // FLAGS must be in env.production.kv_namespaces
@@ -65,7 +65,6 @@ class FeatureFlagsTest {
                         """);
     }
 
-    // tag::samples-flags-location[]
     @Test
     void anotherLocationSeesAChangeOnceItsFiveMinuteCacheRunsOut() {
         FakeKvLocation sydney = flags.location("syd");
@@ -80,7 +79,6 @@ class FeatureFlagsTest {
         clock.advance(Duration.ofSeconds(1));
         assertThat(inSydney.isEnabled("beta-search")).isTrue();
     }
-    // end::samples-flags-location[]
 
     @Test
     void noDocumentMeansEveryFlagIsOff() {

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RateLimiterTest {
 
-    // tag::samples-rate-limiter[]
     @RegisterExtension
     static final KvExtension kv = KvExtension.builder()
             .clockStart(Instant.parse("2026-03-02T09:00:00Z")) // the start of a one-minute window
@@ -50,7 +49,6 @@ class RateLimiterTest {
         assertThat(limits).entry("rate:203.0.113.7:1772442000").expiresWithin(MINUTE);
         assertThat(limits).after(MINUTE).isEmpty(); // nothing to clean up, nothing to reset
     }
-    // end::samples-rate-limiter[]
 
     @Test
     void countsEachClientSeparately(@KvNamespace("RATE_LIMITS") FakeKvNamespace limits, TestClock clock) {

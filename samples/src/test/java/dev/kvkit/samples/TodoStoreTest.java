@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 class TodoStoreTest {
 
-    // tag::samples-todo-fields[]
     @KvNamespace(value = "TODO", seed = "seed/todos.json") // the file `wrangler kv bulk put` takes
     FakeKvNamespace todo;
 
@@ -27,9 +26,7 @@ class TodoStoreTest {
     void createTheStore() {
         todos = new TodoStore(todo, clock);
     }
-    // end::samples-todo-fields[]
 
-    // tag::samples-todo-add[]
     @Test
     void addStoresTheTitleUnderItsToDoKeyAndTheCreationTimeAsMetadata() {
         todos.add("123", "Buy milk");
@@ -40,7 +37,6 @@ class TodoStoreTest {
                 .hasMetadata("{\"createdAt\": \"2026-01-01T00:00:00Z\"}")
                 .hasNoExpiration();
     }
-    // end::samples-todo-add[]
 
     @Test
     void findReadsWhatTheSeedFileHolds() {
