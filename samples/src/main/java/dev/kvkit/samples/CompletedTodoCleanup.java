@@ -50,7 +50,7 @@ public final class CompletedTodoCleanup {
         Instant doneBefore = clock.instant().minus(keepDone);
         int[] deleted = {0};
         PrefixListing.forEachKey(kv, TodoStore.PREFIX, key -> {
-            Instant doneAt = TodoStore.doneAt(key.metadata());
+            Instant doneAt = TodoStore.doneAt(key.name(), key.metadata());
             if (doneAt != null && !doneAt.isAfter(doneBefore)) {
                 kv.delete(key.name());
                 deleted[0]++;

@@ -98,18 +98,21 @@ public final class SessionStore {
      * @return the session, with this use as its last, or empty when it has expired
      */
     public Optional<Session> resume(String sessionId) {
-        Objects.requireNonNull(sessionId, "sessionId");
-        JsonNode stored = kv.getJson(PREFIX + sessionId);
+        String key = PREFIX + Objects.requireNonNull(sessionId, "sessionId");
+        JsonNode stored = kv.getJson(key);
         if (stored == null) {
             // KV cannot tell an expired key from one never written; the id came from a cookie this
             // store handed out, so a missing session is one that ran out.
             listener.sessionExpired(sessionId);
             return Optional.empty();
         }
+        if (!stored.path("userId").isTextual()) {
+            throw new IllegalStateException(key + " has no \"userId\" in: " + stored);
+        }
         Session used = new Session(
                 sessionId,
-                stored.path("userId").asText(),
-                Instant.parse(stored.path("createdAt").asText()),
+                stored.get("userId").asText(),
+                StoredInstants.required(stored, "createdAt", key),
                 clock.instant());
         store(used);
         return Optional.of(used);

@@ -74,7 +74,10 @@ public final class TodoStore {
         }
         JsonNode metadata = stored.metadata();
         return Optional.of(new Todo(
-                id, stored.value(), Instant.parse(metadata.path("createdAt").asText()), doneAt(metadata)));
+                id,
+                stored.value(),
+                StoredInstants.required(metadata, "createdAt", key),
+                StoredInstants.optional(metadata, "doneAt", key)));
     }
 
     /**
@@ -106,14 +109,12 @@ public final class TodoStore {
     /**
      * Reads when a to-do was completed from the metadata a list page or a read returns.
      *
+     * @param key the to-do's key, for the message when the metadata is malformed
      * @param metadata the key's metadata, or {@code null}
      * @return the completion time, or {@code null} while open
      */
-    static Instant doneAt(JsonNode metadata) {
-        if (metadata == null || !metadata.hasNonNull("doneAt")) {
-            return null;
-        }
-        return Instant.parse(metadata.get("doneAt").asText());
+    static Instant doneAt(String key, JsonNode metadata) {
+        return StoredInstants.optional(metadata, "doneAt", key);
     }
 
     private void store(Todo todo) {

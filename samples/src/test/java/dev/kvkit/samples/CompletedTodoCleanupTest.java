@@ -111,6 +111,17 @@ class CompletedTodoCleanupTest {
     }
 
     @Test
+    void aMalformedCompletionTimeIsReportedByKey(@KvNamespace("TODO") FakeKvNamespace todo, TestClock clock) {
+        todo.put("to-do:7", "Buy milk", PutOptions.defaults().withMetadata(Map.of("doneAt", "last week")));
+
+        assertThatThrownBy(() -> new CompletedTodoCleanup(todo, clock, KEEP_DONE).run())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("to-do:7 has a \"doneAt\" that is not an ISO-8601 instant such as"
+                        + " \"2026-01-01T00:00:00Z\": \"last week\"");
+        assertThat(todo).containsExactlyKeys("to-do:7");
+    }
+
+    @Test
     void aNegativeRetentionIsRefused(@KvNamespace("TODO") FakeKvNamespace todo, TestClock clock) {
         assertThatThrownBy(() -> new CompletedTodoCleanup(todo, clock, Duration.ofDays(-1)))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -130,6 +130,17 @@ class SessionStoreTest {
     }
 
     @Test
+    void aSessionWithAMalformedStartIsReportedByKey() {
+        sessions.put("session:s-9", "{\"userId\": \"ada\", \"createdAt\": \"yesterday\"}");
+
+        assertThatThrownBy(() -> store.resume("s-9"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("session:s-9 has a \"createdAt\" that is not an ISO-8601 instant such as"
+                        + " \"2026-01-01T00:00:00Z\": \"yesterday\"");
+        verifyNoInteractions(listener);
+    }
+
+    @Test
     void anIdleTimeoutShorterThanKvsSmallestTtlIsRefused() {
         assertThatThrownBy(() -> new SessionStore(sessions, clock, Duration.ofSeconds(59), listener))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -96,6 +96,15 @@ class TodoStoreTest {
     }
 
     @Test
+    void aTodoWrittenWithoutItsMetadataIsReportedByKey() {
+        todo.put("to-do:9", "Written by another tool");
+
+        assertThatThrownBy(() -> todos.find("9"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("to-do:9 has no \"createdAt\" such as \"2026-01-01T00:00:00Z\" in: null");
+    }
+
+    @Test
     void blankIdsAndTitlesAreRefusedWithWhatIsAllowed() {
         assertThatThrownBy(() -> todos.add(" ", "Buy milk"))
                 .isInstanceOf(IllegalArgumentException.class)
