@@ -22,12 +22,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Runs every benchmark, pairs each kvkit figure with its baseline from the same run, and writes a
  * markdown table of figures, JMH's error columns and ratios.
  *
- * <p>Run it with {@code ./mvnw -B -Pbench -pl kv-bench -am verify}; it writes {@code
+ * <p>Run it with {@code ./mvnw -B -Pbench -pl kv-bench -am verify -DskipTests}; it writes {@code
  * kv-bench/results/latest.md}.
  */
 public final class BenchReport {
 
-    static final String COMMAND = "./mvnw -B -Pbench -pl kv-bench -am verify";
+    static final String COMMAND = "./mvnw -B -Pbench -pl kv-bench -am verify -DskipTests";
     static final int MEMORY_ENTRIES = 1_000_000;
 
     private BenchReport() {}

@@ -78,30 +78,20 @@ public class ListBenchmark {
     }
 
     /**
-     * Nine keys in ten expired. The fake sweeps expired records as a list meets them, so the expired
-     * records of the first page's range are written again, and expired again, before every call.
+     * Nine keys in ten expired. A list skips expired records without removing them, so every call
+     * walks the same 10,000 records to fill its page of 1,000.
      */
     @State(Scope.Benchmark)
     public static class MostlyExpired {
-        TestClock clock;
         FakeKvNamespace namespace;
-        final PutOptions expiring = PutOptions.defaults().withExpirationTtl(60);
 
         @Setup(Level.Trial)
         public void setUp() {
-            clock = TestClock.create();
+            TestClock clock = TestClock.create();
             namespace = FakeKvNamespace.builder().clock(clock).build();
+            PutOptions expiring = PutOptions.defaults().withExpirationTtl(60);
             for (int i = 0; i < KEYS; i++) {
                 namespace.put(userKey(i), Fixture.value(i), i % LIVE_EVERY == 0 ? PutOptions.defaults() : expiring);
-            }
-        }
-
-        @Setup(Level.Invocation)
-        public void expireFirstRangeAgain() {
-            for (int i = 0; i < PAGE * LIVE_EVERY; i++) {
-                if (i % LIVE_EVERY != 0) {
-                    namespace.put(userKey(i), Fixture.value(i), expiring);
-                }
             }
             clock.advance(Duration.ofSeconds(60));
         }
