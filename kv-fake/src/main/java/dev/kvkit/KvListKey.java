@@ -17,7 +17,9 @@ public final class KvListKey {
 
     private final String name;
     private final Long expiration;
-    private final Metadata metadata;
+    private final JsonNode metadataTree;
+    private final byte[] metadataJson;
+    private final ObjectMapper mapper;
 
     /**
      * Creates a key, for example to stub a list page in a unit test.
@@ -27,13 +29,15 @@ public final class KvListKey {
      * @param metadata the metadata, or {@code null} when it has none; copied
      */
     public KvListKey(String name, Long expiration, JsonNode metadata) {
-        this(name, expiration, Metadata.ofTree(metadata));
+        this(name, expiration, metadata == null ? null : metadata.deepCopy(), null, null);
     }
 
-    private KvListKey(String name, Long expiration, Metadata metadata) {
+    private KvListKey(String name, Long expiration, JsonNode metadataTree, byte[] metadataJson, ObjectMapper mapper) {
         this.name = Objects.requireNonNull(name, "name");
         this.expiration = expiration;
-        this.metadata = metadata;
+        this.metadataTree = metadataTree;
+        this.metadataJson = metadataJson;
+        this.mapper = Metadata.requireMapper(metadataJson, mapper);
     }
 
     /**
@@ -43,7 +47,7 @@ public final class KvListKey {
      * @return the key
      */
     public static KvListKey of(String name) {
-        return new KvListKey(name, null, Metadata.NONE);
+        return new KvListKey(name, null, null, null, null);
     }
 
     /**
@@ -59,7 +63,7 @@ public final class KvListKey {
      */
     public static KvListKey ofSerializedMetadata(
             String name, Long expiration, byte[] metadataJson, ObjectMapper mapper) {
-        return new KvListKey(name, expiration, Metadata.ofJson(metadataJson, mapper));
+        return new KvListKey(name, expiration, null, metadataJson, mapper);
     }
 
     /**
@@ -95,7 +99,7 @@ public final class KvListKey {
      * @return the metadata, or {@code null} when the key has none
      */
     public JsonNode metadata() {
-        return metadata.tree();
+        return Metadata.tree(metadataTree, metadataJson, mapper);
     }
 
     /**
@@ -123,8 +127,8 @@ public final class KvListKey {
         if (expiration != null) {
             text.append(", expiration=").append(expiration);
         }
-        if (metadata.isPresent()) {
-            text.append(", metadata=").append(metadata.text());
+        if (metadataTree != null || metadataJson != null) {
+            text.append(", metadata=").append(Metadata.text(metadataTree, metadataJson));
         }
         return text.append(']').toString();
     }

@@ -22,7 +22,9 @@ import java.util.Objects;
 public final class KvValueWithMetadata<T> {
 
     private final T value;
-    private final Metadata metadata;
+    private final JsonNode metadataTree;
+    private final byte[] metadataJson;
+    private final ObjectMapper mapper;
     private final String cacheStatus;
 
     /**
@@ -33,12 +35,15 @@ public final class KvValueWithMetadata<T> {
      * @param cacheStatus how the reading location's cache answered, or {@code null}
      */
     public KvValueWithMetadata(T value, JsonNode metadata, String cacheStatus) {
-        this(value, Metadata.ofTree(metadata), cacheStatus);
+        this(value, metadata == null ? null : metadata.deepCopy(), null, null, cacheStatus);
     }
 
-    private KvValueWithMetadata(T value, Metadata metadata, String cacheStatus) {
+    private KvValueWithMetadata(
+            T value, JsonNode metadataTree, byte[] metadataJson, ObjectMapper mapper, String cacheStatus) {
         this.value = value;
-        this.metadata = metadata;
+        this.metadataTree = metadataTree;
+        this.metadataJson = metadataJson;
+        this.mapper = Metadata.requireMapper(metadataJson, mapper);
         this.cacheStatus = cacheStatus;
     }
 
@@ -57,7 +62,7 @@ public final class KvValueWithMetadata<T> {
      */
     public static <T> KvValueWithMetadata<T> ofSerializedMetadata(
             T value, byte[] metadataJson, ObjectMapper mapper, String cacheStatus) {
-        return new KvValueWithMetadata<>(value, Metadata.ofJson(metadataJson, mapper), cacheStatus);
+        return new KvValueWithMetadata<>(value, null, metadataJson, mapper, cacheStatus);
     }
 
     /**
@@ -75,7 +80,7 @@ public final class KvValueWithMetadata<T> {
      * @return the metadata, or {@code null} when the key has none
      */
     public JsonNode metadata() {
-        return metadata.tree();
+        return Metadata.tree(metadataTree, metadataJson, mapper);
     }
 
     /**
@@ -121,8 +126,8 @@ public final class KvValueWithMetadata<T> {
 
     @Override
     public String toString() {
-        return "KvValueWithMetadata[value=" + describe(value) + ", metadata=" + metadata.text() + ", cacheStatus="
-                + cacheStatus + "]";
+        return "KvValueWithMetadata[value=" + describe(value) + ", metadata="
+                + Metadata.text(metadataTree, metadataJson) + ", cacheStatus=" + cacheStatus + "]";
     }
 
     private static String describe(Object value) {

@@ -1,11 +1,11 @@
 package dev.kvkit.fake;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.BiFunction;
 
 /**
  * The authoritative records of one namespace, sorted in UTF-8 byte order: O(log n) reads and writes,
@@ -52,32 +52,42 @@ final class EntryStore {
      * Returns up to {@code limit} live records with the prefix, strictly after {@code after} (or from
      * the start when null), plus whether a further live record follows.
      */
-    Page page(String prefix, String after, int limit, Timeline.Moment moment) {
+    Page<Map.Entry<String, StoredValue>> page(String prefix, String after, int limit, Timeline.Moment moment) {
+        return page(prefix, after, limit, moment, Map::entry);
+    }
+
+    /**
+     * As {@link #page(String, String, int, Timeline.Moment)}, each record turned into what the caller
+     * returns as it is met, so a list page is built in one walk without an intermediate list.
+     */
+    <R> Page<R> page(
+            String prefix, String after, int limit, Timeline.Moment moment, BiFunction<String, StoredValue, R> result) {
         ConcurrentNavigableMap<String, StoredValue> range;
         if (after != null && KeyOrder.INSTANCE.compare(after, prefix) >= 0) {
             range = records.tailMap(after, false);
         } else {
             range = records.tailMap(prefix, true);
         }
-        List<Map.Entry<String, StoredValue>> found = new ArrayList<>(Math.min(limit, 64));
-        Iterator<Map.Entry<String, StoredValue>> iterator = range.entrySet().iterator();
-        while (iterator.hasNext()) {
-            Map.Entry<String, StoredValue> entry = iterator.next();
+        List<R> found = new ArrayList<>(Math.min(limit, 1024));
+        String last = null;
+        for (Map.Entry<String, StoredValue> entry : range.entrySet()) {
             String key = entry.getKey();
             if (!key.startsWith(prefix)) {
                 break;
             }
             // Expired records are skipped, not swept: a list then costs what walking the range costs,
             // and the record goes when a read of its key or a write over it meets it.
-            if (!moment.sees(entry.getValue())) {
+            StoredValue value = entry.getValue();
+            if (!moment.sees(value)) {
                 continue;
             }
             if (found.size() == limit) {
-                return new Page(found, true);
+                return new Page<>(found, last, true);
             }
-            found.add(entry);
+            found.add(result.apply(key, value));
+            last = key;
         }
-        return new Page(found, false);
+        return new Page<>(found, last, false);
     }
 
     /** Every live record at the moment, in key order; for test-side views, not for the binding. */
@@ -97,5 +107,6 @@ final class EntryStore {
         return value != null && moment.sees(value) ? value : null;
     }
 
-    record Page(List<Map.Entry<String, StoredValue>> entries, boolean more) {}
+    /** A page of results, the key of the last one, and whether a further live record follows. */
+    record Page<R>(List<R> entries, String lastKey, boolean more) {}
 }

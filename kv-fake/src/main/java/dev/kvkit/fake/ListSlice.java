@@ -11,7 +11,7 @@ import java.util.Map;
 record ListSlice(List<Map.Entry<String, StoredValue>> entries, boolean complete, String cursor) {
 
     /** The honest page: every record the store found, with a cursor after the last when more follow. */
-    static ListSlice of(EntryStore.Page page) {
+    static ListSlice of(EntryStore.Page<Map.Entry<String, StoredValue>> page) {
         List<Map.Entry<String, StoredValue>> entries = page.entries();
         String cursor =
                 page.more() ? ListCursor.encode(entries.get(entries.size() - 1).getKey()) : null;

@@ -44,7 +44,8 @@ final class ListStress {
     }
 
     /** Shapes the honest page the store gave for {@code position} into a stress page. */
-    static ListSlice shape(String prefix, Position position, int limit, EntryStore.Page page) {
+    static ListSlice shape(
+            String prefix, Position position, int limit, EntryStore.Page<Map.Entry<String, StoredValue>> page) {
         List<Map.Entry<String, StoredValue>> entries = page.entries();
         if (entries.isEmpty()) {
             return new ListSlice(entries, true, null);

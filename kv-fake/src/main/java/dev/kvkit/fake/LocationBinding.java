@@ -383,16 +383,11 @@ final class LocationBinding implements KvBinding {
         }
         String after = ListCursor.decode(options.cursor().orElse(null));
 
-        EntryStore.Page page = namespace
+        EntryStore.Page<KvListKey> page = namespace
                 .store()
-                .page(prefix, after, limit, namespace.timeline().now());
-        List<KvListKey> keys = new ArrayList<>(page.entries().size());
-        for (Map.Entry<String, StoredValue> entry : page.entries()) {
-            keys.add(listKey(entry));
-        }
-        String cursor =
-                page.more() ? ListCursor.encode(keys.get(keys.size() - 1).name()) : null;
-        return new KvListPage(keys, !page.more(), cursor);
+                .page(prefix, after, limit, namespace.timeline().now(), this::listKey);
+        String cursor = page.more() ? ListCursor.encode(page.lastKey()) : null;
+        return new KvListPage(page.entries(), !page.more(), cursor);
     }
 
     /** A list through this location's page cache, or shaped by the stress mode, or both. */
@@ -410,7 +405,7 @@ final class LocationBinding implements KvBinding {
         for (Map.Entry<String, StoredValue> entry : slice.entries()) {
             // A cached page may hold keys that have expired since; expiration beats the cache.
             if (moment.sees(entry.getValue())) {
-                keys.add(listKey(entry));
+                keys.add(listKey(entry.getKey(), entry.getValue()));
             }
         }
         return new KvListPage(keys, slice.complete(), slice.cursor());
@@ -425,10 +420,9 @@ final class LocationBinding implements KvBinding {
         return ListSlice.of(store.page(prefix, ListCursor.decode(cursor), limit, moment));
     }
 
-    private KvListKey listKey(Map.Entry<String, StoredValue> entry) {
-        StoredValue value = entry.getValue();
+    private KvListKey listKey(String key, StoredValue value) {
         return KvListKey.ofSerializedMetadata(
-                entry.getKey(),
+                key,
                 value.expirationSeconds == StoredValue.NEVER ? null : value.expirationSeconds,
                 value.metadataJson,
                 namespace.codec().mapper());

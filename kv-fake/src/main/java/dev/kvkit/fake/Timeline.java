@@ -87,6 +87,9 @@ final class Timeline {
             if (value.expirationSeconds == StoredValue.NEVER) {
                 return true; // no need to ask the clock's history
             }
+            if (nowMillis >= value.expirationSeconds * 1000) {
+                return false; // expired by the clock alone; no need to ask its history either
+            }
             return value.isLive(nowMillis, timeline.latestSince(value.markAtWrite, nowMillis));
         }
     }
