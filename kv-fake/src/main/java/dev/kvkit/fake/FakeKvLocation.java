@@ -2,15 +2,9 @@ package dev.kvkit.fake;
 
 import dev.kvkit.GetOptions;
 import dev.kvkit.KvBinding;
-import dev.kvkit.KvListPage;
 import dev.kvkit.KvType;
 import dev.kvkit.KvValueWithMetadata;
-import dev.kvkit.ListOptions;
-import dev.kvkit.PutOptions;
-import java.io.InputStream;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -62,7 +56,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.1.0
  */
-public final class FakeKvLocation implements KvBinding {
+public final class FakeKvLocation extends KvBindingView {
 
     /** The name of the default location, the one the namespace itself reads and writes from. */
     public static final String DEFAULT_NAME = "default";
@@ -103,11 +97,6 @@ public final class FakeKvLocation implements KvBinding {
 
     // ------------------------------------------------------------------ the binding
 
-    @Override
-    public <T> T get(String key, KvType<T> type, GetOptions options) {
-        return binding.get(key, type, options);
-    }
-
     /**
      * {@inheritDoc}
      *
@@ -117,48 +106,12 @@ public final class FakeKvLocation implements KvBinding {
      */
     @Override
     public <T> KvValueWithMetadata<T> getWithMetadata(String key, KvType<T> type, GetOptions options) {
-        return binding.getWithMetadata(key, type, options);
+        return super.getWithMetadata(key, type, options);
     }
 
     @Override
-    public <T> Map<String, T> get(Collection<String> keys, KvType<T> type, GetOptions options) {
-        return binding.get(keys, type, options);
-    }
-
-    @Override
-    public <T> Map<String, KvValueWithMetadata<T>> getWithMetadata(
-            Collection<String> keys, KvType<T> type, GetOptions options) {
-        return binding.getWithMetadata(keys, type, options);
-    }
-
-    @Override
-    public void put(String key, String value, PutOptions options) {
-        binding.put(key, value, options);
-    }
-
-    @Override
-    public void put(String key, byte[] value, PutOptions options) {
-        binding.put(key, value, options);
-    }
-
-    @Override
-    public void put(String key, InputStream value, PutOptions options) {
-        binding.put(key, value, options);
-    }
-
-    @Override
-    public void putJson(String key, Object value, PutOptions options) {
-        binding.putJson(key, value, options);
-    }
-
-    @Override
-    public void delete(String key) {
-        binding.delete(key);
-    }
-
-    @Override
-    public KvListPage list(ListOptions options) {
-        return binding.list(options);
+    LocationBinding binding() {
+        return binding;
     }
 
     // ------------------------------------------------------------------ what tests need

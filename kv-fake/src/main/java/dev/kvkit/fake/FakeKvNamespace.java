@@ -1,13 +1,7 @@
 package dev.kvkit.fake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kvkit.GetOptions;
 import dev.kvkit.KvBinding;
-import dev.kvkit.KvListPage;
-import dev.kvkit.KvType;
-import dev.kvkit.KvValueWithMetadata;
-import dev.kvkit.ListOptions;
-import dev.kvkit.PutOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +53,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * @since 0.1.0
  */
-public final class FakeKvNamespace implements KvBinding {
+public final class FakeKvNamespace extends KvBindingView {
 
     private final String name;
     private final KvLimits limits;
@@ -107,54 +100,8 @@ public final class FakeKvNamespace implements KvBinding {
     // ------------------------------------------------------------------ the binding
 
     @Override
-    public <T> T get(String key, KvType<T> type, GetOptions options) {
-        return defaultLocation.get(key, type, options);
-    }
-
-    @Override
-    public <T> KvValueWithMetadata<T> getWithMetadata(String key, KvType<T> type, GetOptions options) {
-        return defaultLocation.getWithMetadata(key, type, options);
-    }
-
-    @Override
-    public <T> Map<String, T> get(Collection<String> keys, KvType<T> type, GetOptions options) {
-        return defaultLocation.get(keys, type, options);
-    }
-
-    @Override
-    public <T> Map<String, KvValueWithMetadata<T>> getWithMetadata(
-            Collection<String> keys, KvType<T> type, GetOptions options) {
-        return defaultLocation.getWithMetadata(keys, type, options);
-    }
-
-    @Override
-    public void put(String key, String value, PutOptions options) {
-        defaultLocation.put(key, value, options);
-    }
-
-    @Override
-    public void put(String key, byte[] value, PutOptions options) {
-        defaultLocation.put(key, value, options);
-    }
-
-    @Override
-    public void put(String key, InputStream value, PutOptions options) {
-        defaultLocation.put(key, value, options);
-    }
-
-    @Override
-    public void putJson(String key, Object value, PutOptions options) {
-        defaultLocation.putJson(key, value, options);
-    }
-
-    @Override
-    public void delete(String key) {
-        defaultLocation.delete(key);
-    }
-
-    @Override
-    public KvListPage list(ListOptions options) {
-        return defaultLocation.list(options);
+    LocationBinding binding() {
+        return defaultLocation;
     }
 
     // ------------------------------------------------------------------ what tests need
