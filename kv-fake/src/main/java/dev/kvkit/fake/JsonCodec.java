@@ -50,6 +50,11 @@ final class JsonCodec {
         }
     }
 
+    /** Returns whether serialised JSON is the literal {@code null}. */
+    static boolean isJsonNull(byte[] json) {
+        return json.length == 4 && json[0] == 'n' && json[1] == 'u' && json[2] == 'l' && json[3] == 'l';
+    }
+
     /** Returns whether the value parses as JSON at all. */
     boolean isJson(byte[] json) {
         if (json.length == 0) {

@@ -306,6 +306,9 @@ final class LocationBinding implements KvBinding {
             } catch (JsonProcessingException e) {
                 throw KvErrors.metadataNotSerialisable(e);
             }
+            if (JsonCodec.isJsonNull(metadata)) {
+                metadata = null; // a JSON null (a NullNode, say) is no metadata, as null is in a Worker
+            }
         }
         long expiration = expiration(options, moment, limits);
         if (metadata != null && metadata.length > limits.maxMetadataBytes()) {
@@ -321,10 +324,10 @@ final class LocationBinding implements KvBinding {
         long now = moment.nowSeconds();
         if (options.expirationTtl().isPresent()) {
             long ttl = options.expirationTtl().getAsLong();
-            checkInt32("expiration_ttl", ttl);
             if (ttl <= 0) {
                 throw KvErrors.ttlNotPositive(ttl);
             }
+            checkInt32("expiration_ttl", ttl);
             if (ttl < limits.minExpirationTtlSeconds()) {
                 throw KvErrors.ttlTooShort(ttl, limits);
             }
@@ -332,10 +335,10 @@ final class LocationBinding implements KvBinding {
         }
         if (options.expiration().isPresent()) {
             long expiration = options.expiration().getAsLong();
-            checkInt32("expiration", expiration);
             if (expiration <= now) {
                 throw KvErrors.expirationNotInFuture(expiration);
             }
+            checkInt32("expiration", expiration);
             if (expiration < now + limits.minExpirationTtlSeconds()) {
                 throw KvErrors.expirationTooSoon(expiration, limits);
             }
@@ -344,8 +347,9 @@ final class LocationBinding implements KvBinding {
         return StoredValue.NEVER;
     }
 
+    /** Past the lower bounds the service states, the only way out of 32 bits is up. */
     private static void checkInt32(String option, long value) {
-        if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
+        if (value > Integer.MAX_VALUE) {
             throw KvErrors.expirationOutOfRange(option, value);
         }
     }

@@ -30,7 +30,7 @@ class ExpirationRulesTest {
     class Ttl {
 
         @ParameterizedTest
-        @ValueSource(longs = {0, -1, -60, Integer.MIN_VALUE})
+        @ValueSource(longs = {0, -1, -60, Integer.MIN_VALUE, Integer.MIN_VALUE - 1L, Long.MIN_VALUE})
         void aTtlOfZeroOrLessIsRefused(long ttl) {
             assertServiceRefusal(
                     kv,
@@ -79,6 +79,19 @@ class ExpirationRulesTest {
 
     @Nested
     class AbsoluteExpiration {
+
+        @ParameterizedTest
+        @ValueSource(longs = {Long.MIN_VALUE, Integer.MIN_VALUE - 1L, -1})
+        void aNegativeExpirationOfAnySizeGetsTheServicesMessage(long expiration) {
+            assertServiceRefusal(
+                    kv,
+                    () -> kv.put(Namespaces.EXISTING, "v", PutOptions.defaults().withExpiration(expiration)),
+                    KvOperation.PUT,
+                    400,
+                    "KV PUT failed: 400 Invalid expiration of " + expiration
+                            + ". Please specify integer greater than the current number of seconds since the UNIX"
+                            + " epoch.");
+        }
 
         @ParameterizedTest
         @ValueSource(longs = {0, 1, 3600})

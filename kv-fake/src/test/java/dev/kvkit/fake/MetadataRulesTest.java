@@ -63,6 +63,16 @@ class MetadataRulesTest {
         }
 
         @Test
+        void jsonNullMetadataMeansNoneAndClearsOldMetadata() {
+            kv.put("k", "v", PutOptions.defaults().withMetadata(java.util.Map.of("old", true)));
+
+            kv.put("k", "v", PutOptions.defaults().withMetadata(com.fasterxml.jackson.databind.node.NullNode.instance));
+
+            assertThat(kv.getWithMetadata("k").metadata()).isNull();
+            assertThat(kv.entry("k").orElseThrow().metadataJson()).isEmpty();
+        }
+
+        @Test
         void metadataThatCannotBeSerialisedIsRefusedWithJacksonsReason() {
             IllegalArgumentException refusal = assertRefusedWithoutChange(
                     kv,
