@@ -46,6 +46,7 @@ class SoftKvAssertionsExtensionTest {
     private static Throwable onlyFailureOf(Class<?> testClass) {
         List<Event> failures = EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass(testClass))
+                .configurationParameter(OnlyThroughTheTestKit.RUN_FIXTURES, "true")
                 .execute()
                 .testEvents()
                 .failed()

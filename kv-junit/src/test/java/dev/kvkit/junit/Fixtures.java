@@ -18,7 +18,9 @@ final class Fixtures {
 
     /** Runs the class with the given configuration parameters, given as key, value, key, value. */
     static EngineExecutionResults run(Class<?> fixture, String... configuration) {
-        EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture));
+        EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(fixture))
+                .configurationParameter(OnlyThroughTheTestKit.RUN_FIXTURES, "true");
         for (int i = 0; i < configuration.length; i += 2) {
             builder = builder.configurationParameter(configuration[i], configuration[i + 1]);
         }

@@ -53,7 +53,8 @@ class ParallelExecutionTest {
     @Test
     void switchesAndLocationsStayWithTheirOwnClassAndTestWhenClassesRunConcurrently() {
         EngineTestKit.Builder kit = EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(RateLimited.class), selectClass(Unlimited.class));
+                .selectors(selectClass(RateLimited.class), selectClass(Unlimited.class))
+                .configurationParameter(OnlyThroughTheTestKit.RUN_FIXTURES, "true");
         for (int i = 0; i < PARALLEL.length; i += 2) {
             kit = kit.configurationParameter(PARALLEL[i], PARALLEL[i + 1]);
         }
