@@ -298,8 +298,7 @@ public final class FakeKvNamespace extends KvBindingView {
      */
     public int importBulk(String json) {
         Objects.requireNonNull(json, "json");
-        Map<String, StoredValue> records =
-                WranglerBulkFormat.read(json, codec.mapper(), defaultLocation, timeline.now());
+        Map<String, StoredValue> records = WranglerBulkFormat.read(json, codec.mapper(), limits, codec, timeline.now());
         store.putAll(records);
         return records.size();
     }

@@ -25,9 +25,9 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * A namespace as seen from one location: the binding's rules (key names, value types, sizes,
- * expirations, cacheTtl, list and bulk rules) in the order Workers KV applies them, over the
- * namespace's {@link EntryStore}.
+ * A namespace as seen from one location: reads, bulk reads, list and the cacheTtl, bulk and list
+ * rules, in the order Workers KV applies them, over the namespace's {@link EntryStore}. Key checks are
+ * {@link BindingArguments}'s and the rules of a write {@link WriteRules}'s.
  *
  * <p>The default location reads and writes the store directly, so it sees its own writes at once.
  * Another location reads single keys through its {@link EdgeCache} and lists through its {@link
@@ -99,9 +99,9 @@ final class LocationBinding implements KvBinding {
     }
 
     private void checkRead(String key, KvType<?> type, GetOptions options) {
-        checkKey(key, KvOperation.GET);
-        notNull(type, "type");
-        notNull(options, "options");
+        BindingArguments.checkKey(key, KvOperation.GET, namespace.limits());
+        BindingArguments.notNull(type, "type");
+        BindingArguments.notNull(options, "options");
         checkCacheTtl(options, KvOperation.GET);
     }
 
@@ -131,9 +131,9 @@ final class LocationBinding implements KvBinding {
 
     private <T, R> Map<String, R> bulk(
             Collection<String> keys, KvType<T> type, GetOptions options, BiFunction<String, StoredValue, R> result) {
-        notNull(keys, "keys");
-        notNull(type, "type");
-        notNull(options, "options");
+        BindingArguments.notNull(keys, "keys");
+        BindingArguments.notNull(type, "type");
+        BindingArguments.notNull(options, "options");
         KvLimits limits = namespace.limits();
         if (type.kind() != KvType.Kind.TEXT && type.kind() != KvType.Kind.JSON) {
             throw KvErrors.bulkType(type.kind().workersName());
@@ -259,9 +259,9 @@ final class LocationBinding implements KvBinding {
                 options);
     }
 
-    private void write(String key, ValueSource source, PutOptions options) {
+    private void write(String key, WriteRules.ValueSource source, PutOptions options) {
         Timeline.Moment moment = namespace.timeline().now();
-        StoredValue record = prepare(key, source, options, moment);
+        StoredValue record = WriteRules.prepare(key, source, options, moment, namespace.limits(), namespace.codec());
         if (cache == null && writeRate == null) {
             namespace.store().put(key, record);
             return;
@@ -287,76 +287,9 @@ final class LocationBinding implements KvBinding {
         }
     }
 
-    /**
-     * Applies every rule of a write, in Workers KV's order, and returns the record to store. Nothing
-     * is written here, so a refused write changes nothing.
-     */
-    StoredValue prepare(String key, ValueSource source, PutOptions options, Timeline.Moment moment) {
-        KvLimits limits = namespace.limits();
-        checkKey(key, KvOperation.PUT);
-        if (Utf8.hasLoneSurrogate(key)) {
-            throw KvErrors.keyNotEncodable();
-        }
-        notNull(options, "options");
-        byte[] bytes = source.bytes();
-        byte[] metadata = null;
-        if (options.metadata().isPresent()) {
-            try {
-                metadata = namespace.codec().write(options.metadata().get());
-            } catch (JsonProcessingException e) {
-                throw KvErrors.metadataNotSerialisable(e);
-            }
-            if (JsonCodec.isJsonNull(metadata)) {
-                metadata = null; // a JSON null (a NullNode, say) is no metadata, as null is in a Worker
-            }
-        }
-        long expiration = expiration(options, moment, limits);
-        if (metadata != null && metadata.length > limits.maxMetadataBytes()) {
-            throw KvErrors.metadataTooLarge(metadata.length, limits);
-        }
-        if (bytes.length > limits.maxValueBytes()) {
-            throw KvErrors.valueTooLarge(bytes.length, limits);
-        }
-        return new StoredValue(bytes, metadata, expiration, moment.nowMillis(), moment.mark());
-    }
-
-    private static long expiration(PutOptions options, Timeline.Moment moment, KvLimits limits) {
-        long now = moment.nowSeconds();
-        if (options.expirationTtl().isPresent()) {
-            long ttl = options.expirationTtl().getAsLong();
-            if (ttl <= 0) {
-                throw KvErrors.ttlNotPositive(ttl);
-            }
-            checkInt32("expiration_ttl", ttl);
-            if (ttl < limits.minExpirationTtlSeconds()) {
-                throw KvErrors.ttlTooShort(ttl, limits);
-            }
-            return now + ttl;
-        }
-        if (options.expiration().isPresent()) {
-            long expiration = options.expiration().getAsLong();
-            if (expiration <= now) {
-                throw KvErrors.expirationNotInFuture(expiration);
-            }
-            checkInt32("expiration", expiration);
-            if (expiration < now + limits.minExpirationTtlSeconds()) {
-                throw KvErrors.expirationTooSoon(expiration, limits);
-            }
-            return expiration;
-        }
-        return StoredValue.NEVER;
-    }
-
-    /** Past the lower bounds the service states, the only way out of 32 bits is up. */
-    private static void checkInt32(String option, long value) {
-        if (value > Integer.MAX_VALUE) {
-            throw KvErrors.expirationOutOfRange(option, value);
-        }
-    }
-
     @Override
     public void delete(String key) {
-        checkKey(key, KvOperation.DELETE);
+        BindingArguments.checkKey(key, KvOperation.DELETE, namespace.limits());
         if (cache == null && writeRate == null) {
             namespace.store().remove(key);
             return;
@@ -368,7 +301,7 @@ final class LocationBinding implements KvBinding {
 
     @Override
     public KvListPage list(ListOptions options) {
-        notNull(options, "options");
+        BindingArguments.notNull(options, "options");
         KvLimits limits = namespace.limits();
         int limit = options.limit().orElse(0);
         if (limit > limits.maxListLimit()) {
@@ -448,35 +381,5 @@ final class LocationBinding implements KvBinding {
         checkCacheTtl(options, KvOperation.GET);
         Timeline.Moment moment = namespace.timeline().now();
         return cache == null ? moment.nowMillis() : cache.seesCurrentValueFrom(key, cacheTtlMillis(options), moment);
-    }
-
-    // ------------------------------------------------------------------ keys
-
-    private void checkKey(String key, KvOperation operation) {
-        if (key == null) {
-            throw KvErrors.nullArgument("Key name");
-        }
-        if (key.isEmpty()) {
-            throw KvErrors.emptyKey();
-        }
-        if (key.equals(".") || key.equals("..")) {
-            throw KvErrors.dotKey(key);
-        }
-        int bytes = Utf8.length(key);
-        if (bytes > namespace.limits().maxKeyBytes()) {
-            throw KvErrors.keyTooLong(operation, bytes, namespace.limits());
-        }
-    }
-
-    private static void notNull(Object argument, String name) {
-        if (argument == null) {
-            throw KvErrors.nullArgument(name);
-        }
-    }
-
-    /** Produces a write's bytes; this is the "value type" step of a write's checks. */
-    @FunctionalInterface
-    interface ValueSource {
-        byte[] bytes();
     }
 }

@@ -33,7 +33,7 @@ final class WranglerBulkFormat {
 
     /** Parses and checks every item; returns the records to store, in file order (later items win). */
     static Map<String, StoredValue> read(
-            String json, ObjectMapper mapper, LocationBinding binding, Timeline.Moment moment) {
+            String json, ObjectMapper mapper, KvLimits limits, JsonCodec codec, Timeline.Moment moment) {
         JsonNode root;
         try {
             root = mapper.readTree(json);
@@ -49,7 +49,8 @@ final class WranglerBulkFormat {
             JsonNode item = root.get(index);
             try {
                 String key = readItemKey(item);
-                records.put(key, binding.prepare(key, () -> value(item), options(item, mapper), moment));
+                records.put(
+                        key, WriteRules.prepare(key, () -> value(item), options(item, mapper), moment, limits, codec));
             } catch (IllegalArgumentException | KvException e) {
                 throw new IllegalArgumentException("Bulk item " + index + ": " + e.getMessage(), e);
             }
