@@ -27,11 +27,22 @@ class ReadmeSnippetsTest {
             Pattern.compile("<!-- snippet: ([\\w-]+) -->\\s*\\n```java\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("//\\s*tag::([\\w-]+)\\[]");
 
+    /**
+     * With {@code -Dkvkit.readme.update=true}, the test first rewrites every snippet of README.md from
+     * its source region, then checks as usual: after changing a tagged example, run {@code ./mvnw -pl
+     * kv-fake test -Dtest=ReadmeSnippetsTest -Dkvkit.readme.update=true} and review the diff.
+     */
+    static final String UPDATE_PROPERTY = "kvkit.readme.update";
+
     @Test
     void everyJavaBlockOfTheReadmeIsTakenFromCompiledSource() throws IOException {
         Path root = projectRoot();
-        String readme = Files.readString(root.resolve("README.md"));
         Map<String, String> regions = taggedRegions(root);
+        if (Boolean.getBoolean(UPDATE_PROPERTY)) {
+            Files.writeString(
+                    root.resolve("README.md"), withRegions(Files.readString(root.resolve("README.md")), regions));
+        }
+        String readme = Files.readString(root.resolve("README.md"));
 
         long javaBlocks = Pattern.compile("```java").matcher(readme).results().count();
         Matcher matcher = SNIPPET.matcher(readme);
@@ -54,6 +65,27 @@ class ReadmeSnippetsTest {
                 .isEqualTo(javaBlocks);
         assertThat(problems).isEmpty();
         assertThat(checked).isPositive();
+    }
+
+    /** Replaces each snippet's block with its region; a snippet without a region is left for the check. */
+    static String withRegions(String readme, Map<String, String> regions) {
+        return SNIPPET.matcher(readme).replaceAll(match -> {
+            String region = regions.get(match.group(1));
+            String block = region == null ? match.group(2) : region;
+            return Matcher.quoteReplacement("<!-- snippet: " + match.group(1) + " -->\n```java\n" + block + "```");
+        });
+    }
+
+    @Test
+    void updatingRewritesAStaleBlockFromItsRegionAndLeavesTheRestAlone() {
+        String readme =
+                "intro\n<!-- snippet: a -->\n```java\nold();\n```\n<!-- snippet: b -->\n```java\nkeep();\n```\n";
+
+        String updated = withRegions(readme, Map.of("a", "fresh();\n"));
+
+        assertThat(updated)
+                .isEqualTo(
+                        "intro\n<!-- snippet: a -->\n```java\nfresh();\n```\n<!-- snippet: b -->\n```java\nkeep();\n```\n");
     }
 
     private static Path projectRoot() {
