@@ -108,5 +108,11 @@ final class EntryStore {
     }
 
     /** A page of results, the key of the last one, and whether a further live record follows. */
-    record Page<R>(List<R> entries, String lastKey, boolean more) {}
+    record Page<R>(List<R> entries, String lastKey, boolean more) {
+
+        /** The cursor of the page after this one: after its last key, or null when none follows. */
+        String nextCursor() {
+            return more ? ListCursor.encode(lastKey) : null;
+        }
+    }
 }

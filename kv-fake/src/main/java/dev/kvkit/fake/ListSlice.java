@@ -12,9 +12,6 @@ record ListSlice(List<Map.Entry<String, StoredValue>> entries, boolean complete,
 
     /** The honest page: every record the store found, with a cursor after the last when more follow. */
     static ListSlice of(EntryStore.Page<Map.Entry<String, StoredValue>> page) {
-        List<Map.Entry<String, StoredValue>> entries = page.entries();
-        String cursor =
-                page.more() ? ListCursor.encode(entries.get(entries.size() - 1).getKey()) : null;
-        return new ListSlice(entries, !page.more(), cursor);
+        return new ListSlice(page.entries(), !page.more(), page.nextCursor());
     }
 }

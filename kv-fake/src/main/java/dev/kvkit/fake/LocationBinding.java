@@ -323,8 +323,7 @@ final class LocationBinding implements KvBinding {
         EntryStore.Page<KvListKey> page = namespace
                 .store()
                 .page(prefix, after, limit, namespace.timeline().now(), this::listKey);
-        String cursor = page.more() ? ListCursor.encode(page.lastKey()) : null;
-        return new KvListPage(page.entries(), !page.more(), cursor);
+        return new KvListPage(page.entries(), !page.more(), page.nextCursor());
     }
 
     /** A list through this location's page cache, or shaped by the stress mode, or both. */
