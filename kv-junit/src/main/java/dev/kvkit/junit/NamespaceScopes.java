@@ -31,12 +31,14 @@ final class NamespaceScopes {
     private NamespaceScopes() {}
 
     static NamespaceHandle namespace(ExtensionContext context, NamespaceDeclaration declaration, Settings settings) {
-        Optional<KvNamespaceBinding> wrangler = WranglerBindings.check(declaration, settings, context);
         TestClock clock = clock(context, declaration, settings);
         ExtensionContext.Store store = context.getStore(KvExtension.NAMESPACE);
+        // The binding is checked against the wrangler configuration when its namespace is made; a
+        // declaration that reaches an existing namespace has the same binding name, checked already.
         NamespaceHandle handle = store.getOrComputeIfAbsent(
                 new BindingKey(declaration.binding()),
-                key -> create(context, declaration, settings, clock, wrangler),
+                key -> create(
+                        context, declaration, settings, clock, WranglerBindings.check(declaration, settings, context)),
                 NamespaceHandle.class);
         handle.checkCompatible(declaration);
         return handle;
