@@ -2,7 +2,6 @@ package dev.kvkit.assertj;
 
 import static dev.kvkit.assertj.error.ShouldBeEmpty.shouldBeEmpty;
 import static dev.kvkit.assertj.error.ShouldBeJson.shouldBeJson;
-import static dev.kvkit.assertj.error.ShouldContainExactlyKeys.shouldContainExactlyKeys;
 import static dev.kvkit.assertj.error.ShouldContainKey.shouldContainKey;
 import static dev.kvkit.assertj.error.ShouldHaveJson.shouldHaveJson;
 import static dev.kvkit.assertj.error.ShouldHaveKeysWithPrefix.shouldHaveKeysWithPrefix;
@@ -132,13 +131,7 @@ public abstract class AbstractKvNamespaceAssert<SELF extends AbstractKvNamespace
         List<String> expected = names(keys);
         isNotNull();
         List<String> found = keyNames();
-        if (!found.equals(expected)) {
-            throw Failing.withDiff(
-                    this,
-                    shouldContainExactlyKeys(actual, expected, found, minus(expected, found), minus(found, expected)),
-                    found,
-                    expected);
-        }
+        KeyLists.checkExactly(this, actual, expected, found);
         return myself;
     }
 
@@ -307,11 +300,5 @@ public abstract class AbstractKvNamespaceAssert<SELF extends AbstractKvNamespace
             names.add(Objects.requireNonNull(keys[i], () -> "keys[" + index + "]"));
         }
         return names;
-    }
-
-    private static List<String> minus(List<String> from, List<String> removed) {
-        List<String> rest = new ArrayList<>(from);
-        rest.removeAll(removed);
-        return rest;
     }
 }

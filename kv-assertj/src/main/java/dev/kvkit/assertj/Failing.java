@@ -30,7 +30,8 @@ final class Failing {
         if (!Failures.instance().isRemoveAssertJRelatedElementsFromStackTrace()) {
             return error;
         }
-        Set<String> kvkit = new HashSet<>(Set.of(Failing.class.getName(), MetadataChecks.class.getName()));
+        Set<String> kvkit = new HashSet<>(
+                Set.of(Failing.class.getName(), MetadataChecks.class.getName(), KeyLists.class.getName()));
         for (Class<?> type = self.getClass(); type != AbstractAssert.class; type = type.getSuperclass()) {
             kvkit.add(type.getName());
         }

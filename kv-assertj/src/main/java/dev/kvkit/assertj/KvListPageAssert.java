@@ -1,7 +1,6 @@
 package dev.kvkit.assertj;
 
 import static dev.kvkit.assertj.error.ShouldBeComplete.shouldBeComplete;
-import static dev.kvkit.assertj.error.ShouldContainExactlyKeys.shouldContainExactlyKeys;
 import static dev.kvkit.assertj.error.ShouldContainKey.shouldContainKey;
 import static dev.kvkit.assertj.error.ShouldContainKeys.shouldContainKeys;
 import static dev.kvkit.assertj.error.ShouldHaveCursor.shouldHaveCursor;
@@ -14,7 +13,6 @@ import static dev.kvkit.assertj.error.ShouldNotBeComplete.shouldNotBeComplete;
 import dev.kvkit.KvListKey;
 import dev.kvkit.KvListPage;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.assertj.core.api.AbstractAssert;
@@ -123,13 +121,7 @@ public class KvListPageAssert extends AbstractAssert<KvListPageAssert, KvListPag
         List<String> expected = List.of(Objects.requireNonNull(names, "names"));
         isNotNull();
         List<String> found = actual.names();
-        if (!found.equals(expected)) {
-            throw Failing.withDiff(
-                    this,
-                    shouldContainExactlyKeys(actual, expected, found, minus(expected, found), minus(found, expected)),
-                    found,
-                    expected);
-        }
+        KeyLists.checkExactly(this, actual, expected, found);
         return myself;
     }
 
@@ -146,7 +138,7 @@ public class KvListPageAssert extends AbstractAssert<KvListPageAssert, KvListPag
     public KvListPageAssert containsNames(String... names) {
         List<String> expected = List.of(Objects.requireNonNull(names, "names"));
         isNotNull();
-        List<String> missing = minus(expected, actual.names());
+        List<String> missing = KeyLists.minus(expected, actual.names());
         if (!missing.isEmpty()) {
             throwAssertionError(shouldContainKeys(actual, expected, missing));
         }
@@ -258,11 +250,5 @@ public class KvListPageAssert extends AbstractAssert<KvListPageAssert, KvListPag
         }
         List<String> held = actual.names();
         throw assertionError(shouldContainKey(actual, name, held, NearestKeys.to(name, held)));
-    }
-
-    private static List<String> minus(List<String> from, List<String> removed) {
-        List<String> rest = new ArrayList<>(from);
-        rest.removeAll(removed);
-        return rest;
     }
 }
