@@ -10,6 +10,7 @@ import dev.kvkit.KvType;
 import dev.kvkit.KvValueWithMetadata;
 import dev.kvkit.ListOptions;
 import dev.kvkit.PutOptions;
+import dev.kvkit.internal.SerializedResults;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,8 +95,12 @@ final class LocationBinding implements KvBinding {
         if (found == null) {
             return new KvValueWithMetadata<>(null, null, status);
         }
-        return KvValueWithMetadata.ofSerializedMetadata(
-                decode(key, found, type), found.metadataJson, namespace.codec().mapper(), status);
+        return SerializedResults.get()
+                .valueWithMetadata(
+                        decode(key, found, type),
+                        found.metadataJson,
+                        namespace.codec().mapper(),
+                        status);
     }
 
     private void checkRead(String key, KvType<?> type, GetOptions options) {
@@ -122,11 +127,12 @@ final class LocationBinding implements KvBinding {
                 keys,
                 type,
                 options,
-                (key, found) -> KvValueWithMetadata.ofSerializedMetadata(
-                        decode(key, found, type),
-                        found.metadataJson,
-                        namespace.codec().mapper(),
-                        null));
+                (key, found) -> SerializedResults.get()
+                        .valueWithMetadata(
+                                decode(key, found, type),
+                                found.metadataJson,
+                                namespace.codec().mapper(),
+                                null));
     }
 
     private <T, R> Map<String, R> bulk(
@@ -357,11 +363,12 @@ final class LocationBinding implements KvBinding {
     }
 
     private KvListKey listKey(String key, StoredValue value) {
-        return KvListKey.ofSerializedMetadata(
-                key,
-                value.expirationSeconds == StoredValue.NEVER ? null : value.expirationSeconds,
-                value.metadataJson,
-                namespace.codec().mapper());
+        return SerializedResults.get()
+                .listKey(
+                        key,
+                        value.expirationSeconds == StoredValue.NEVER ? null : value.expirationSeconds,
+                        value.metadataJson,
+                        namespace.codec().mapper());
     }
 
     // ------------------------------------------------------------------ test-side queries

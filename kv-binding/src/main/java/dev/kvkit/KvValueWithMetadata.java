@@ -47,20 +47,8 @@ public final class KvValueWithMetadata<T> {
         this.cacheStatus = cacheStatus;
     }
 
-    /**
-     * Creates a result whose metadata is kept as the JSON text it was stored as and parsed with
-     * {@code mapper} only when {@link #metadata()} is called. Bindings use this so that reads which
-     * never look at metadata never parse it.
-     *
-     * @param value the value, or {@code null} when the key does not exist
-     * @param metadataJson the metadata's UTF-8 JSON text, or {@code null} when the key has none; not
-     *     copied, so it must not change afterwards
-     * @param mapper the mapper that parses it
-     * @param cacheStatus how the reading location's cache answered, or {@code null}
-     * @param <T> the value's Java type
-     * @return the result
-     */
-    public static <T> KvValueWithMetadata<T> ofSerializedMetadata(
+    /** Metadata kept serialised until read; reached through {@code SerializedResults}. */
+    static <T> KvValueWithMetadata<T> serialized(
             T value, byte[] metadataJson, ObjectMapper mapper, String cacheStatus) {
         return new KvValueWithMetadata<>(value, null, metadataJson, mapper, cacheStatus);
     }

@@ -2,6 +2,7 @@ package dev.kvkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kvkit.internal.SerializedResults;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -20,6 +21,21 @@ public final class KvListKey {
     private final JsonNode metadataTree;
     private final byte[] metadataJson;
     private final ObjectMapper mapper;
+
+    static {
+        SerializedResults.install(new SerializedResults() {
+            @Override
+            public KvListKey listKey(String name, Long expiration, byte[] metadataJson, ObjectMapper mapper) {
+                return new KvListKey(name, expiration, null, metadataJson, mapper);
+            }
+
+            @Override
+            public <T> KvValueWithMetadata<T> valueWithMetadata(
+                    T value, byte[] metadataJson, ObjectMapper mapper, String cacheStatus) {
+                return KvValueWithMetadata.serialized(value, metadataJson, mapper, cacheStatus);
+            }
+        });
+    }
 
     /**
      * Creates a key, for example to stub a list page in a unit test.
@@ -48,22 +64,6 @@ public final class KvListKey {
      */
     public static KvListKey of(String name) {
         return new KvListKey(name, null, null, null, null);
-    }
-
-    /**
-     * Returns a key whose metadata is kept as the JSON text it was stored as and parsed with {@code
-     * mapper} only when {@link #metadata()} is called.
-     *
-     * @param name the key name
-     * @param expiration when the key expires, in epoch seconds, or {@code null} when it never does
-     * @param metadataJson the metadata's UTF-8 JSON text, or {@code null}; not copied, so it must not
-     *     change afterwards
-     * @param mapper the mapper that parses it
-     * @return the key
-     */
-    public static KvListKey ofSerializedMetadata(
-            String name, Long expiration, byte[] metadataJson, ObjectMapper mapper) {
-        return new KvListKey(name, expiration, null, metadataJson, mapper);
     }
 
     /**
