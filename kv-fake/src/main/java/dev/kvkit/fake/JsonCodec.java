@@ -16,7 +16,9 @@ final class JsonCodec {
      * The codec of every namespace built without a mapper. Jackson mappers are thread-safe once
      * configured, and this one is never handed out, so no test can change it for another.
      */
-    static final JsonCodec DEFAULT = new JsonCodec(new ObjectMapper());
+    // Jackson's defaults plus the modules on the class path (jsr310 for Instant, jdk8, ...), as
+    // Spring Boot's mapper has them.
+    static final JsonCodec DEFAULT = new JsonCodec(new ObjectMapper().findAndRegisterModules());
 
     private final ObjectMapper mapper;
 
