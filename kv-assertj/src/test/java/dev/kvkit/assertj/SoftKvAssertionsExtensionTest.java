@@ -40,7 +40,7 @@ class SoftKvAssertionsExtensionTest {
     void softKvAssertionsCanBeATestParameter() {
         Throwable failure = onlyFailureOf(SoftAssertionsExtensionCases.KvkitParameter.class);
 
-        assertThat(failure).hasMessageContaining(message("to hold 1 keys but holds 0:\n  []"));
+        assertThat(failure).hasMessageContaining(message("to hold 1 key but holds 0:\n  []"));
     }
 
     private static Throwable onlyFailureOf(Class<?> testClass) {
