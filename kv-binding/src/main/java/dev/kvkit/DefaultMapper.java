@@ -1,19 +1,12 @@
 package dev.kvkit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kvkit.internal.DefaultObjectMapper;
 
-/**
- * The mapper kvkit uses when the user gives none: Jackson's defaults plus every Jackson module found
- * on the class path ({@code jackson-datatype-jsr310} for {@code Instant}, {@code jdk8} for {@code
- * Optional}, Kotlin, ...), as Spring Boot's auto-configured mapper has them.
- */
+/** The mapper that reads the metadata of results built from a tree, in unit tests; see {@link DefaultObjectMapper}. */
 final class DefaultMapper {
 
-    static final ObjectMapper INSTANCE = create();
+    static final ObjectMapper INSTANCE = DefaultObjectMapper.create();
 
     private DefaultMapper() {}
-
-    static ObjectMapper create() {
-        return new ObjectMapper().findAndRegisterModules();
-    }
 }
