@@ -38,6 +38,7 @@ final class ApiHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) {
         Call call = new Call(exchange, context.journal.next());
+        call.journalHook = () -> context.journal.add(entry(call));
         try {
             serve(call);
         } catch (ApiError e) {
@@ -55,7 +56,7 @@ final class ApiHandler implements HttpHandler {
             call.warn("kvkit could not handle this request (a bug in kvkit, please report it): " + e);
             refuse(call, ApiError.badRequest("kvkit could not handle this request: " + e));
         } finally {
-            context.journal.add(entry(call));
+            call.record();
             exchange.close();
         }
     }

@@ -32,6 +32,8 @@ final class Call {
     QueryParameters query;
     final List<String> parts = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
+    /** Writes this call to the journal; see {@link #record()}. */
+    Runnable journalHook;
     /** Whether the body has been read to its end. */
     private boolean bodyRead;
     /** The status sent, or 0 while none has been (and for a connection closed without answer). */
@@ -43,6 +45,15 @@ final class Call {
         this.method = exchange.getRequestMethod();
         this.rawPath = exchange.getRequestURI().getRawPath();
         this.rawQuery = exchange.getRequestURI().getRawQuery();
+    }
+
+    /** Runs the journal hook, once: when the answer is about to go out, or when there will be none. */
+    void record() {
+        Runnable hook = journalHook;
+        journalHook = null;
+        if (hook != null) {
+            hook.run();
+        }
     }
 
     String key() {
@@ -164,6 +175,8 @@ final class Call {
 
     void send(int status, String contentType, byte[] body) throws IOException {
         this.status = status;
+        // Journaled before the answer goes out, so a client that has its answer finds the entry.
+        record();
         exchange.getResponseHeaders().set("Content-Type", contentType);
         for (String warning : warnings) {
             exchange.getResponseHeaders().add(WARNING_HEADER, headerSafe(warning));
