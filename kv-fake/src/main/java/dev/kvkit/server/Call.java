@@ -74,17 +74,8 @@ final class Call {
      * so it holds one thread for that long at most.
      */
     byte[] body(long maxBytes, long timeoutMillis, ScheduledExecutorService timer) throws IOException {
-        String declared = header("Content-Length");
-        if (declared != null) {
-            long length;
-            try {
-                length = Long.parseLong(declared.trim());
-            } catch (NumberFormatException e) {
-                length = -1;
-            }
-            if (length > maxBytes) {
-                throw tooLarge(maxBytes);
-            }
+        if (declaredLength() > maxBytes) {
+            throw tooLarge(maxBytes);
         }
         ScheduledFuture<?> watchdog = timer.schedule(exchange::close, timeoutMillis, TimeUnit.MILLISECONDS);
         try {
@@ -129,7 +120,9 @@ final class Call {
      * @return whether the body was read to its end
      */
     boolean discardBody(long maxBytes, long timeoutMillis, ScheduledExecutorService timer) {
-        if (bodyRead) {
+        if (bodyRead || declaredLength() > 2 * maxBytes) {
+            // Read already, or too long to wait for: answer now; closing the exchange reads at most 64 KiB
+            // more and then cuts the connection.
             return true;
         }
         ScheduledFuture<?> watchdog = timer.schedule(exchange::close, timeoutMillis, TimeUnit.MILLISECONDS);
@@ -148,6 +141,19 @@ final class Call {
             return false;
         } finally {
             watchdog.cancel(false);
+        }
+    }
+
+    /** The Content-Length the client declared, or -1 (chunked, or not a number the JDK let through). */
+    private long declaredLength() {
+        String declared = header("Content-Length");
+        if (declared == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

@@ -28,6 +28,40 @@ final class RawHttp {
         }
     }
 
+    /**
+     * Sends the request and reads one response (head and a Content-Length body), without waiting
+     * for the server to close the connection.
+     */
+    static String exchangeOne(int port, String requestHead, byte[] body) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(requestHead.getBytes(StandardCharsets.ISO_8859_1));
+            if (body != null) {
+                socket.getOutputStream().write(body);
+            }
+            socket.getOutputStream().flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream head = new ByteArrayOutputStream();
+            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                head.write(b);
+            }
+            String text = head.toString(StandardCharsets.ISO_8859_1);
+            int length = 0;
+            for (String line : text.split("\r\n")) {
+                if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                    length = Integer.parseInt(line.substring(15).trim());
+                }
+            }
+            return text + new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String read(InputStream in) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
