@@ -34,7 +34,13 @@ final class ApiContext {
         return JsonBodies.parse(body(call));
     }
 
-    /** Returns the route's namespace in the caller's account, or refuses with 404/10013. */
+    /**
+     * Returns the route's namespace in the caller's account, or refuses with 404/10013. The message
+     * is prefixed by the operation, as the real API's are: {@code get}, {@code put}, {@code list
+     * keys} and {@code get namespace} are confirmed; {@code remove key} and {@code bulk get keys}
+     * come from Local Explorer; rename, delete namespace, metadata, bulk put and bulk delete are [U]
+     * and named in the same style.
+     */
     NamespaceRegistry.Entry namespace(Call call, String operation) {
         return registry.find(call.route.accountId(), call.route.namespaceId())
                 .orElseThrow(() -> ApiError.namespaceNotFound(operation));

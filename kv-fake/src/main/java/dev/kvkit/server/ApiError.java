@@ -8,7 +8,7 @@ import java.util.List;
  * and nothing after it runs.
  *
  * <p>Codes come from the spec ({@code spec/rest-api.md} section 1.1). Where the real code of a
- * refusal is unknown, the old list of KV codes names one for the same kind of failure (10007
+ * refusal is unknown ([U]), the old list of KV codes names one for the same kind of failure (10007
  * malformed page, 10008 malformed per_page, 10019 missing title, 10018 too many namespaces, 10022
  * too many requests, 10024 payload too large, 10028 invalid limit argument); where it names none,
  * 10001, as Cloudflare's Local Explorer does for its own validation failures. No client keys on any

@@ -11,6 +11,12 @@ import java.util.concurrent.TimeUnit;
  * (auth, namespace id, faults) and handed to its route, and whatever happens is turned into
  * Cloudflare's envelope and written to the journal.
  *
+ * <p>The checks run in this order: route (7003, 7001), auth (9106, 6003, 10000), namespace id
+ * (10011), faults, then the route's own. Whether the real API routes or authenticates first is [U];
+ * routing first tells a client with a wrong URL the more useful thing. Faults come after auth so an
+ * unauthenticated request does not use one up, and before the route so a faulted request changes
+ * nothing.
+ *
  * <p>Nothing a client sends gets a 5xx: every refusal is an {@link ApiError}, the fake's refusals
  * are mapped to their status and text, and anything unexpected (a bug here) is answered as a 400
  * with a warning saying so. The only 5xx answers are injected faults.

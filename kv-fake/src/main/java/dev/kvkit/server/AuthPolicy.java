@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * {@code Authorization} header a 400/6003, and, when tokens are configured, a token that is not
  * one of them (or not one for the account) a 403/10000.
  *
- * <p>403 rather than 401 for a wrong token: it is what the real API answers for a token that does
+ * <p>403 rather than 401 for a wrong token ([U] in the spec): it is what the real API answers for a token that does
  * not grant the account (the "Authentication error [code: 10000]" users report from wrangler), and
  * neither wrangler nor the SDK retries either status, so no client behaves differently.
  *

@@ -37,6 +37,7 @@ final class BulkRoutes {
             throw ApiError.badRequest("bulk put: 'request body must be a JSON array of key/value pairs'");
         }
         int max = kv.limits().maxRestBulkPairs();
+        // The code and text are the real API's; its HTTP status is [U]: 400, as for every other bad request.
         if (items.size() > max) {
             throw new ApiError(
                     400,
@@ -67,7 +68,9 @@ final class BulkRoutes {
             kv.importBulk(Envelope.JSON.writeValueAsString(known));
         } catch (IllegalArgumentException e) {
             if (e.getCause() instanceof KvException refusal) {
-                String item = e.getMessage().substring(0, e.getMessage().indexOf(':'));
+                // "Bulk item 3: KV PUT failed: 400 <reason>" becomes "Bulk item 3: <reason>", with the status.
+                int colon = e.getMessage().indexOf(": ");
+                String item = colon < 0 ? "Bulk item" : e.getMessage().substring(0, colon);
                 throw new ApiError(
                         refusal.status(), ServiceErrors.code(refusal.status()), item + ": " + refusal.reason());
             }
@@ -104,6 +107,7 @@ final class BulkRoutes {
         // key before any is deleted, so a refused request deletes nothing.
         FakeKvNamespace dryRun = FakeKvNamespace.builder().limits(kv.limits()).build();
         names.forEach(dryRun::delete);
+        // Missing keys count as deleted [U]: KV's delete is idempotent, and Local Explorer agrees.
         names.forEach(kv::delete);
         ObjectNode result = Envelope.JSON.createObjectNode();
         result.put("successful_key_count", names.size());

@@ -37,7 +37,7 @@ final class Call {
     /** Whether the body has been read to its end. */
     private boolean bodyRead;
     /** The status sent, or 0 while none has been (and for a connection closed without answer). */
-    int status;
+    volatile int status;
 
     Call(HttpExchange exchange, long sequence) {
         this.exchange = exchange;
@@ -77,7 +77,7 @@ final class Call {
         if (declaredLength() > maxBytes) {
             throw tooLarge(maxBytes);
         }
-        ScheduledFuture<?> watchdog = timer.schedule(exchange::close, timeoutMillis, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> watchdog = timer.schedule(this::cutOff, timeoutMillis, TimeUnit.MILLISECONDS);
         try {
             InputStream in = exchange.getRequestBody();
             byte[] buffer = new byte[(int) Math.min(maxBytes + 1, 8192)];
@@ -125,7 +125,7 @@ final class Call {
             // more and then cuts the connection.
             return true;
         }
-        ScheduledFuture<?> watchdog = timer.schedule(exchange::close, timeoutMillis, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> watchdog = timer.schedule(this::cutOff, timeoutMillis, TimeUnit.MILLISECONDS);
         try {
             InputStream in = exchange.getRequestBody();
             byte[] sink = new byte[64 * 1024];
@@ -141,6 +141,17 @@ final class Call {
             return false;
         } finally {
             watchdog.cancel(false);
+        }
+    }
+
+    /**
+     * Closes the connection of a client too slow to send its body. Before an answer has started,
+     * closing the exchange closes the socket at once, which ends the blocked read; after, it would
+     * wait for the body itself, so it is left alone.
+     */
+    private void cutOff() {
+        if (status == 0) {
+            exchange.close();
         }
     }
 
@@ -187,8 +198,9 @@ final class Call {
         for (String warning : warnings) {
             exchange.getResponseHeaders().add(WARNING_HEADER, headerSafe(warning));
         }
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
+        boolean head = method.equals("HEAD");
+        exchange.sendResponseHeaders(status, body.length == 0 || head ? -1 : body.length);
+        if (body.length > 0 && !head) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }

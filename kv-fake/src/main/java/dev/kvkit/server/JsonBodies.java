@@ -34,7 +34,11 @@ final class JsonBodies {
         }
     }
 
-    /** Parses metadata sent as text, as Local Explorer does: 400 {@code Invalid metadata JSON}. */
+    /**
+     * Parses metadata sent as text. What the real API answers for metadata that is not JSON is [U];
+     * this is Local Explorer's answer, 400/10001 {@code Invalid metadata JSON}. Empty text is not
+     * JSON either.
+     */
     static JsonNode metadata(byte[] text) {
         try {
             JsonNode node = READER.readTree(text);

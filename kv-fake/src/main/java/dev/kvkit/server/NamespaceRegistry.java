@@ -14,7 +14,8 @@ import java.util.function.Function;
  * Every namespace of every account, kept apart: an id is looked up only within its account, so a
  * namespace of account A is "not found" from account B. Accounts come into being on first use.
  *
- * <p>Namespaces keep their creation order; that is the default listing order, chosen because it
+ * <p>Namespaces keep their creation order; that is the default listing order ([U] for the real
+ * API), chosen because it
  * keeps pages stable while a client creates namespaces between pages (new ones go to the end).
  *
  * <p>Thread-safe: one lock guards the maps. The namespaces themselves are thread-safe and are used

@@ -41,6 +41,7 @@ final class NamespaceRoutes {
         List<NamespaceRegistry.Entry> namespaces = context.registry.list(call.route.accountId());
         String order = call.query.nonEmpty("order").orElse(null);
         String direction = call.query.nonEmpty("direction").orElse("asc");
+        // Values outside the schema's enums are refused [U]: the service validates against its schema.
         if (!direction.equals("asc") && !direction.equals("desc")) {
             throw ApiError.badRequest("Invalid direction \"" + direction + "\": must be asc or desc");
         }

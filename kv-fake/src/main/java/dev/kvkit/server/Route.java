@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  *
  * <p>The key is everything after {@code /values/} or {@code /metadata/} up to the query, slashes
  * included: SDK 4.x to 6.x send keys unencoded, so a {@code /} in a key arrives as more path
- * segments (spec section 1.7).
+ * segments (spec section 1.7). What the real API does with those is [U]; reading them as one key is
+ * what keeps those clients' keys intact.
  *
  * @param operation the operation
  * @param accountId the account segment, as sent

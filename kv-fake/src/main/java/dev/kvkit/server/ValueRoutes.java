@@ -33,6 +33,7 @@ final class ValueRoutes {
             Multipart.Part metadataPart = null;
             for (Multipart.Part part : parts) {
                 call.parts.add(part.summary());
+                // A repeated field keeps its first occurrence [U]; no client sends one twice.
                 if (part.name().equals("value") && valuePart == null) {
                     valuePart = part;
                 } else if (part.name().equals("metadata") && metadataPart == null) {
@@ -43,6 +44,7 @@ final class ValueRoutes {
                     call.warn("dropped multipart field \"" + part.name() + "\": the API ignores metadata[x] fields;"
                             + " send metadata as one JSON string field named \"metadata\"");
                 } else {
+                    // Other fields are ignored [U], as the real API ignores metadata[x]; the warning says so.
                     call.warn("ignored multipart field \"" + part.name() + "\"");
                 }
             }
