@@ -39,7 +39,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Every namespace is a {@link FakeKvNamespace} on the server's one {@link TestClock}: a test can
  * write over HTTP and assert in the JVM, or seed in the JVM and read over HTTP, and the fake's rules
  * (limits, texts, expiry, the write rate when switched on) are the server's. Accounts are kept
- * apart: a namespace id of one account is not found from another.
+ * apart: a namespace id of one account is not found from another. Seeding and export go through
+ * the namespace itself: {@code server.createNamespace("TODO").kv().importBulk(json)}, {@code
+ * ...kv().exportBulk()}.
  *
  * <h2>Admin routes</h2>
  * Under {@code /__kvkit/}, without auth: {@code GET health}; {@code POST reset} (all, {@code

@@ -18,7 +18,8 @@ import java.util.concurrent.CountDownLatch;
  * <p>It prints {@code export} lines for wrangler ({@code CLOUDFLARE_API_BASE_URL}), the SDKs
  * ({@code CLOUDFLARE_BASE_URL}) and both ({@code CLOUDFLARE_ACCOUNT_ID}, {@code
  * CLOUDFLARE_API_TOKEN}), and the namespace ids as comments, so the whole output can be pasted into
- * a shell. {@code --help} lists the options; bad arguments exit with status 2.
+ * a shell. {@code --help} lists the options; bad arguments exit with status 2, a port that cannot
+ * be bound with status 1.
  *
  * @since 0.1.0
  */
@@ -51,9 +52,15 @@ public final class KvApiServerMain {
         KvApiServer server;
         try {
             server = start(commandLine, System.out);
-        } catch (CommandLine.UsageError | IllegalArgumentException | UncheckedIOException e) {
+        } catch (CommandLine.UsageError | IllegalArgumentException e) {
             System.err.println("kvkit-server: " + e.getMessage());
             System.exit(2);
+            return;
+        } catch (UncheckedIOException e) {
+            // The arguments made sense but the port is taken, or a file cannot be read.
+            System.err.println(
+                    "kvkit-server: " + e.getMessage() + ": " + e.getCause().getMessage());
+            System.exit(1);
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -101,8 +108,8 @@ public final class KvApiServerMain {
             out.println("# namespace " + namespace.title() + " id " + namespace.id() + " ("
                     + namespace.kv().size() + " keys)");
         }
-        out.println("# admin routes under http://" + commandLine.host() + ":" + server.port()
-                + "/__kvkit/ ; stop with Ctrl-C");
+        String root = server.baseUrl().substring(0, server.baseUrl().length() - Route.API_PREFIX.length());
+        out.println("# admin routes under " + root + AdminRoutes.PREFIX + " ; stop with Ctrl-C");
         out.flush();
         return server;
     }

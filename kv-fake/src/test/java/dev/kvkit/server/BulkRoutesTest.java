@@ -128,6 +128,20 @@ class BulkRoutesTest {
     }
 
     @Test
+    void bulkDeleteOfMoreThan10000KeysIs10012AndDeletesNothing() {
+        todo.kv().put("k0", "v");
+        String keys = IntStream.range(0, 10_001).mapToObj(i -> "\"k" + i + "\"").collect(Collectors.joining(","));
+
+        ApiClient.Response response = client.post(bulk + "/delete", "[" + keys + "]");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.code()).isEqualTo(10012);
+        assertThat(response.message())
+                .isEqualTo("bulk delete: 'received 10001 keys, but max allowed per request is: 10000'");
+        assertThat(todo.kv().keys()).containsExactly("k0");
+    }
+
+    @Test
     void bulkDeleteWithOneBadKeyDeletesNothing() {
         todo.kv().put("a", "1");
 
