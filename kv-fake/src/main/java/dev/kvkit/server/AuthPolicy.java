@@ -41,10 +41,6 @@ final class AuthPolicy {
         return new AuthPolicy(tokens);
     }
 
-    boolean requiresToken() {
-        return tokens != null;
-    }
-
     /** Checks the request's credentials for the account, or throws the real API's refusal. */
     void check(Call call, String accountId) {
         String credential = credential(call);

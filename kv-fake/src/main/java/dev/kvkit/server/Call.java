@@ -173,11 +173,6 @@ final class Call {
                 413, ApiError.PAYLOAD_TOO_LARGE, "Payload too large: the request body exceeds " + maxBytes + " bytes");
     }
 
-    JsonNode json(long maxBytes, long timeoutMillis, ScheduledExecutorService timer) throws IOException {
-        byte[] body = body(maxBytes, timeoutMillis, timer);
-        return JsonBodies.parse(body);
-    }
-
     void sendSuccess(JsonNode result) throws IOException {
         sendSuccess(result, null);
     }

@@ -56,7 +56,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Nothing a client sends gets a 5xx; only {@linkplain #injectFault(Fault) injected faults} do.
  * Request bodies are bounded ({@link KvLimits#maxRestBulkRequestBytes()}, 100 MB), and a client that
  * stalls while sending a body is cut off after the {@linkplain Builder#readTimeout(Duration) read
- * timeout}. Every connection gets a thread of its own, so a slow client never holds up another.
+ * timeout}. Every connection gets a thread of its own, so a slow client never holds up another. A
+ * client that stalls inside its request headers is not cut off (the JDK server reads them before any
+ * handler runs); it holds its own thread until it goes away, and nothing else.
+ *
+ * <h2>Speed</h2>
+ * Loading this class switches on {@code TCP_NODELAY} for the JDK's HTTP server (the system property
+ * {@code sun.net.httpserver.nodelay}) unless it is set already; without it each answer waits some 40
+ * ms for the client's delayed ACK. The JDK reads the switch once, when its first {@code HttpServer}
+ * starts, so in a JVM that started one before this class was loaded it has no effect.
  *
  * <p>Thread-safe.
  *
