@@ -114,6 +114,14 @@ class KeyEncodingTest {
     }
 
     @Test
+    void aWarningAboutAKeyOutsideAsciiIsSentWithEscapes() {
+        ApiClient.Response response = client.put(values + "caf%C3%A9%0D%0A%2541", "text/plain", "v");
+
+        assertThat(response.warnings()).singleElement().asString().startsWith("key \"caf\\u00e9\\u000d\\u000a%41\"");
+        assertThat(todo.kv().keys()).containsExactly("caf\u00e9\r\n%41");
+    }
+
+    @Test
     void aKeyWithoutEscapesLeftGetsNoWarning() {
         ApiClient.Response response = client.put(values + "a%2Fb", "text/plain", "v");
 
