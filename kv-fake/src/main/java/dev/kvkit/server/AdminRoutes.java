@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -145,7 +146,7 @@ final class AdminRoutes implements HttpHandler {
         }
         try {
             server.clock().advance(amount);
-        } catch (ArithmeticException | java.time.DateTimeException e) {
+        } catch (ArithmeticException | DateTimeException e) {
             throw new AdminError(400, "The clock cannot move that far: " + e.getMessage());
         }
         return clock();

@@ -2,6 +2,7 @@ package dev.kvkit.server;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -84,7 +85,7 @@ final class Multipart {
                 headers = new String(body, position, headersEnd - position, StandardCharsets.UTF_8);
                 bodyStart = headersEnd + 4;
             }
-            parts.add(part(headers, java.util.Arrays.copyOfRange(body, bodyStart, next)));
+            parts.add(part(headers, Arrays.copyOfRange(body, bodyStart, next)));
             position = next + 2 + delimiter.length;
         }
     }
@@ -169,7 +170,7 @@ final class Multipart {
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, both, a.length, b.length);
         return both;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -56,7 +57,7 @@ final class NamespaceRoutes {
             namespaces.sort(comparator);
         }
         if (direction.equals("desc")) {
-            java.util.Collections.reverse(namespaces);
+            Collections.reverse(namespaces);
         }
         long from = (long) (page - 1) * perPage;
         ArrayNode result = Envelope.JSON.createArrayNode();

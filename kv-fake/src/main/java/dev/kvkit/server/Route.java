@@ -1,5 +1,6 @@
 package dev.kvkit.server;
 
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -41,7 +42,7 @@ record Route(ApiOperation operation, String accountId, String namespaceId, Strin
         rest = rest.substring(NAMESPACES.length());
         if (rest.isEmpty() || rest.equals("/")) {
             return new Route(
-                    pick(method, "GET", ApiOperation.LIST_NAMESPACES, "POST", ApiOperation.CREATE_NAMESPACE),
+                    pick(method, Map.of("GET", ApiOperation.LIST_NAMESPACES, "POST", ApiOperation.CREATE_NAMESPACE)),
                     account,
                     null,
                     null);
@@ -60,12 +61,13 @@ record Route(ApiOperation operation, String accountId, String namespaceId, Strin
             route = new Route(
                     pick(
                             method,
-                            "GET",
-                            ApiOperation.GET_NAMESPACE,
-                            "PUT",
-                            ApiOperation.RENAME_NAMESPACE,
-                            "DELETE",
-                            ApiOperation.DELETE_NAMESPACE),
+                            Map.of(
+                                    "GET",
+                                    ApiOperation.GET_NAMESPACE,
+                                    "PUT",
+                                    ApiOperation.RENAME_NAMESPACE,
+                                    "DELETE",
+                                    ApiOperation.DELETE_NAMESPACE)),
                     account,
                     namespace,
                     null);
@@ -73,34 +75,35 @@ record Route(ApiOperation operation, String accountId, String namespaceId, Strin
             route = new Route(
                     pick(
                             method,
-                            "GET",
-                            ApiOperation.GET_VALUE,
-                            "PUT",
-                            ApiOperation.PUT_VALUE,
-                            "DELETE",
-                            ApiOperation.DELETE_VALUE),
+                            Map.of(
+                                    "GET",
+                                    ApiOperation.GET_VALUE,
+                                    "PUT",
+                                    ApiOperation.PUT_VALUE,
+                                    "DELETE",
+                                    ApiOperation.DELETE_VALUE)),
                     account,
                     namespace,
                     key(tail.substring("/values/".length())));
         } else if (tail.startsWith("/metadata/")) {
             route = new Route(
-                    pick(method, "GET", ApiOperation.GET_METADATA),
+                    pick(method, Map.of("GET", ApiOperation.GET_METADATA)),
                     account,
                     namespace,
                     key(tail.substring("/metadata/".length())));
         } else if (tail.equals("/keys")) {
-            route = new Route(pick(method, "GET", ApiOperation.LIST_KEYS), account, namespace, null);
+            route = new Route(pick(method, Map.of("GET", ApiOperation.LIST_KEYS)), account, namespace, null);
         } else if (tail.equals("/bulk")) {
             // DELETE /bulk is deprecated but still what wrangler's `kv bulk delete` calls.
             route = new Route(
-                    pick(method, "PUT", ApiOperation.BULK_PUT, "DELETE", ApiOperation.BULK_DELETE),
+                    pick(method, Map.of("PUT", ApiOperation.BULK_PUT, "DELETE", ApiOperation.BULK_DELETE)),
                     account,
                     namespace,
                     null);
         } else if (tail.equals("/bulk/delete")) {
-            route = new Route(pick(method, "POST", ApiOperation.BULK_DELETE), account, namespace, null);
+            route = new Route(pick(method, Map.of("POST", ApiOperation.BULK_DELETE)), account, namespace, null);
         } else if (tail.equals("/bulk/get")) {
-            route = new Route(pick(method, "POST", ApiOperation.BULK_GET), account, namespace, null);
+            route = new Route(pick(method, Map.of("POST", ApiOperation.BULK_GET)), account, namespace, null);
         } else {
             throw noRoute(rawPath);
         }
@@ -130,14 +133,13 @@ record Route(ApiOperation operation, String accountId, String namespaceId, Strin
         }
     }
 
-    /** Picks the operation for the method from (method, operation) pairs, or refuses with 7001. */
-    private static ApiOperation pick(String method, Object... methodsAndOperations) {
-        for (int i = 0; i < methodsAndOperations.length; i += 2) {
-            if (methodsAndOperations[i].equals(method)) {
-                return (ApiOperation) methodsAndOperations[i + 1];
-            }
+    /** Picks the operation for the method, or refuses with 7001. */
+    private static ApiOperation pick(String method, Map<String, ApiOperation> operations) {
+        ApiOperation operation = operations.get(method);
+        if (operation == null) {
+            throw new ApiError(405, ApiError.METHOD_NOT_ALLOWED, method + " not supported for requested URI.");
         }
-        throw new ApiError(405, ApiError.METHOD_NOT_ALLOWED, method + " not supported for requested URI.");
+        return operation;
     }
 
     static ApiError noRoute(String rawPath) {

@@ -7,6 +7,7 @@ import dev.kvkit.PutOptions;
 import dev.kvkit.fake.FakeKvNamespace;
 import dev.kvkit.fake.KvEntry;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 
@@ -96,7 +97,7 @@ final class ValueRoutes {
     void metadata(Call call) throws IOException {
         FakeKvNamespace kv = context.namespace(call, "metadata").kv;
         warnIfEncodedTwice(call);
-        KvValueWithMetadata<java.io.InputStream> read = kv.getWithMetadata(call.key(), KvType.STREAM);
+        KvValueWithMetadata<InputStream> read = kv.getWithMetadata(call.key(), KvType.STREAM);
         if (!read.isPresent()) {
             throw new ApiError(404, ApiError.KEY_NOT_FOUND, "metadata: 'key not found'");
         }
