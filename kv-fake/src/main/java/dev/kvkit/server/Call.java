@@ -70,8 +70,8 @@ final class Call {
 
     /**
      * Reads the whole body, refusing with 413 past {@code maxBytes} without reading the excess into
-     * memory. A client that stalls for longer than {@code timeoutMillis} has its connection closed,
-     * so it holds one thread for that long at most.
+     * memory. A client that takes longer than {@code timeoutMillis} to send it has its connection
+     * closed, so a stalled client holds its thread for that long at most.
      */
     byte[] body(long maxBytes, long timeoutMillis, ScheduledExecutorService timer) throws IOException {
         if (declaredLength() > maxBytes) {
@@ -113,9 +113,9 @@ final class Call {
     }
 
     /**
-     * Reads and throws away what is left of the body, up to {@code maxBytes}, so that a client still
-     * sending gets to read the answer instead of a broken pipe. Called before an answer is sent, so
-     * the watchdog can still close a stalled connection.
+     * Reads and throws away what is left of the body, up to twice {@code maxBytes} in all, so that a
+     * client still sending gets to read the answer instead of a broken pipe. Called before an answer
+     * is sent, so the watchdog can still close a stalled connection.
      *
      * @return whether the body was read to its end
      */
@@ -132,7 +132,7 @@ final class Call {
             long total = 0;
             for (int n; (n = in.read(sink)) >= 0; ) {
                 total += n;
-                if (total > maxBytes) {
+                if (total > 2 * maxBytes) {
                     return false;
                 }
             }

@@ -169,6 +169,28 @@ class HostileInputTest {
     }
 
     @Test
+    void aBodyWithADeclaredLengthJustOverTheLimitIsRefusedWith413AndDrained() {
+        KvApiServer small = KvApiServer.builder()
+                .limits(dev.kvkit.fake.KvLimits.cloudflare().toBuilder()
+                        .maxRestBulkRequestBytes(1000)
+                        .build())
+                .start();
+        try {
+            ServedNamespace target = small.createNamespace("T");
+            ApiClient smallClient = new ApiClient(small);
+
+            ApiClient.Response response =
+                    smallClient.send("PUT", smallClient.ns(target.id()) + "/values/k", "text/plain", new byte[1500]);
+
+            assertThat(response.status()).isEqualTo(413);
+            assertThat(response.message()).isEqualTo("Payload too large: the request body exceeds 1000 bytes");
+            assertThat(target.kv().isEmpty()).isTrue();
+        } finally {
+            small.close();
+        }
+    }
+
+    @Test
     void aDeclaredLengthOver100MbIs413BeforeTheBodyIsRead() {
         String response = RawHttp.exchangeOne(
                 server.port(),
