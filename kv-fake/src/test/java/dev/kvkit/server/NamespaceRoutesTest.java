@@ -163,6 +163,29 @@ class NamespaceRoutesTest {
     }
 
     @Test
+    void renameToATitleTheAccountHasIs400With10014AndRenamesNothing() {
+        ServedNamespace a = server.createNamespace("A");
+        server.createNamespace("B");
+
+        ApiClient.Response response = client.putJson(client.ns(a.id()), "{\"title\":\"B\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.code()).isEqualTo(10014);
+        assertThat(server.namespace(server.accountId(), a.id()).orElseThrow().title())
+                .isEqualTo("A");
+    }
+
+    @Test
+    void listOrdersById() {
+        server.createNamespace(server.accountId(), "x", "ffffffffffffffffffffffffffffffff");
+        server.createNamespace(server.accountId(), "y", "00000000000000000000000000000000");
+
+        JsonNode result = client.get(client.namespaces() + "?order=id").json().get("result");
+
+        assertThat(titles(result)).containsExactly("y", "x");
+    }
+
+    @Test
     void renameOfAnUnknownNamespaceIs404() {
         ApiClient.Response response =
                 client.putJson(client.ns("0123456789abcdef0123456789abcdef"), "{\"title\":\"NEW\"}");
