@@ -1,0 +1,886 @@
+package dev.kvkit.cloudflare;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kvkit.GetOptions;
+import dev.kvkit.KvBinding;
+import dev.kvkit.KvException;
+import dev.kvkit.KvListKey;
+import dev.kvkit.KvListPage;
+import dev.kvkit.KvOperation;
+import dev.kvkit.KvType;
+import dev.kvkit.KvValueWithMetadata;
+import dev.kvkit.ListOptions;
+import dev.kvkit.PutOptions;
+import dev.kvkit.internal.SerializedResults;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * A {@link KvBinding} over Cloudflare's v4 REST API: the same calls a Worker makes on {@code
+ * env.TODO}, from any JVM, against Cloudflare or against {@code KvApiServer}.
+ *
+ * <pre>{@code
+ * CloudflareKvBinding kv = CloudflareKvBinding.builder()
+ *         .apiToken(System.getenv("CLOUDFLARE_API_TOKEN"))
+ *         .accountId(System.getenv("CLOUDFLARE_ACCOUNT_ID"))
+ *         .namespaceId("0f2ac74b498b48028cb68387c421e279")
+ *         .build();
+ * kv.put("to-do:123", "Buy milk", PutOptions.defaults().withExpirationTtl(3600));
+ * String todo = kv.get("to-do:123");
+ * }</pre>
+ *
+ * <h2>Errors, as the fake raises them</h2>
+ *
+ * The checks a Worker's binding makes before any request (key names, {@code null}s, option ranges,
+ * cacheTtl, list limit, bulk read rules) are made here, before any request, with the same {@link
+ * IllegalArgumentException} and {@link KvException} texts as {@code FakeKvNamespace}. What only the
+ * service can judge (an expiration against its clock, metadata and value sizes) it judges, and its
+ * error envelope becomes a {@code KvException} whose reason is the envelope's message, for example
+ * {@code KV PUT failed: 413 Value length of 26214401 exceeds limit of 26214400.} An error answer
+ * that is not Cloudflare's envelope gives the status and its reason phrase. A request that gets no
+ * answer raises {@link KvTransportException}.
+ *
+ * <h2>What REST cannot express</h2>
+ *
+ * <ul>
+ *   <li>{@code cacheTtl} is checked (at least 30) and then ignored: the REST API reads the central
+ *       store and has no edge cache to tune. For the same reason {@link
+ *       KvValueWithMetadata#cacheStatus()} is always {@code null}, and reads see writes at once.
+ *   <li>{@code getWithMetadata} of text or JSON is one request (the bulk read route, which returns a
+ *       value and its metadata together, from one record). Of bytes or a stream it is two, the
+ *       metadata then the value, and not atomic: a write in between can pair new bytes with old
+ *       metadata. A key that vanishes in between reads as missing.
+ *   <li>A key holding a lone UTF-16 surrogate cannot travel in a URL; as no such key can be
+ *       written, reads of one find nothing and deletes of one succeed, without a request.
+ * </ul>
+ *
+ * <h2>Keys on the wire</h2>
+ *
+ * A key is one path segment, percent-encoded per RFC 3986: every UTF-8 byte outside {@code A-Z a-z
+ * 0-9 - . _ ~} becomes {@code %XX}, so {@code /}, {@code ?}, {@code #}, {@code %}, {@code +}, spaces,
+ * NUL and emoji all arrive as written. This needs a namespace that {@link
+ * KvNamespaceInfo#supportsUrlEncoding() supports URL encoding}, as every namespace made since 2021
+ * does.
+ *
+ * <h2>Streams</h2>
+ *
+ * {@link KvType#STREAM} reads return the HTTP response body itself, unbuffered: close it, or the
+ * connection is not released. {@link #put(String, InputStream, PutOptions)} sends the stream as it
+ * reads it (chunked), so neither direction holds a whole value in memory; such a write is never
+ * retried, since its stream was consumed.
+ *
+ * <p>Immutable and thread-safe: share one instance. {@link #toString()} and exception messages
+ * never show a credential.
+ *
+ * @since 0.1.0
+ */
+public final class CloudflareKvBinding implements KvBinding {
+
+    /** The most keys one bulk write or delete request may carry. */
+    static final int MAX_BULK_WRITE = 10_000;
+
+    private final Transport transport;
+    private final ObjectMapper mapper;
+    private final String accountId;
+    private final String namespaceId;
+    private final String path;
+
+    CloudflareKvBinding(
+            Transport transport, ObjectMapper mapper, String accountId, String namespaceId, String namespacesPath) {
+        this.transport = transport;
+        this.mapper = mapper;
+        this.accountId = accountId;
+        this.namespaceId = namespaceId;
+        this.path = namespacesPath + "/" + PercentEncoding.encode(namespaceId);
+    }
+
+    /**
+     * Returns a builder; {@link Builder#accountId(String)}, {@link Builder#namespaceId(String)} and
+     * a credential are required.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---------------------------------------------------------------- single reads
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code GET .../values/{key}}. {@code cacheTtl} is checked, then ignored (see the class
+     * documentation). A {@link KvType#STREAM} result is the open response body; close it.
+     */
+    @Override
+    public <T> T get(String key, KvType<T> type, GetOptions options) {
+        BindingChecks.read(key, type, options);
+        if (BindingChecks.hasLoneSurrogate(key)) {
+            return null;
+        }
+        HttpResponse<InputStream> response = transport.send(valueCall(key, KvOperation.GET));
+        return response == null ? null : decode(key, response.body(), type);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Text and JSON take one request, {@code POST .../bulk/get} with {@code withMetadata}, which
+     * returns value and metadata of one record. Bytes and streams take two, {@code GET
+     * .../metadata/{key}} then {@code GET .../values/{key}}, which are not atomic. {@code cacheTtl} is
+     * checked, then ignored; {@code cacheStatus} is always {@code null}.
+     */
+    @Override
+    public <T> KvValueWithMetadata<T> getWithMetadata(String key, KvType<T> type, GetOptions options) {
+        BindingChecks.read(key, type, options);
+        if (BindingChecks.hasLoneSurrogate(key)) {
+            return new KvValueWithMetadata<>(null, null, null);
+        }
+        if (type.kind() == KvType.Kind.TEXT || type.kind() == KvType.Kind.JSON) {
+            JsonNode entry = bulkRead(List.of(key), true, KvOperation.GET).get(key);
+            if (entry == null || entry.isNull()) {
+                return new KvValueWithMetadata<>(null, null, null);
+            }
+            return withMetadata(decode(key, entry.path("value").asText(), type), entry.path("metadata"));
+        }
+        JsonNode metadata = transport.sendForEnvelope(new Transport.Call(
+                "GET",
+                path + "/metadata/" + PercentEncoding.encode(key),
+                null,
+                "application/json",
+                null,
+                null,
+                Transport.Repeat.SAFE,
+                true,
+                failure(KvOperation.GET)));
+        if (metadata == null) {
+            return new KvValueWithMetadata<>(null, null, null);
+        }
+        HttpResponse<InputStream> response = transport.send(valueCall(key, KvOperation.GET));
+        if (response == null) {
+            return new KvValueWithMetadata<>(null, null, null);
+        }
+        return withMetadata(decode(key, response.body(), type), metadata.path("result"));
+    }
+
+    private Transport.Call valueCall(String key, KvOperation operation) {
+        return new Transport.Call(
+                "GET",
+                valuePath(key),
+                null,
+                "application/octet-stream",
+                null,
+                null,
+                Transport.Repeat.SAFE,
+                true,
+                failure(operation));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T decode(String key, InputStream body, KvType<T> type) {
+        if (type.kind() == KvType.Kind.STREAM) {
+            return (T) body;
+        }
+        byte[] bytes;
+        try (InputStream in = body) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("KV get() could not read the value of key \"" + key + "\"", e);
+        }
+        return switch (type.kind()) {
+            case BYTES -> (T) bytes;
+            case TEXT -> (T) new String(bytes, StandardCharsets.UTF_8);
+            default -> json(key, bytes, type);
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T decode(String key, String text, KvType<T> type) {
+        return type.kind() == KvType.Kind.TEXT ? (T) text : json(key, text.getBytes(StandardCharsets.UTF_8), type);
+    }
+
+    /** Parses a whole value as {@code JSON.parse} would, with the fake's message when it cannot. */
+    private <T> T json(String key, byte[] json, KvType<T> type) {
+        JavaType javaType = mapper.getTypeFactory().constructType(type.javaType());
+        try {
+            if (json.length == 0) {
+                throw new IOException("No content: an empty value is not JSON");
+            }
+            return mapper.readerFor(javaType)
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readValue(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Value of key \"" + key + "\" is not JSON of type " + javaType.toCanonical() + ": "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    private boolean isJson(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        try {
+            mapper.readerFor(JsonNode.class)
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readValue(text);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private <T> KvValueWithMetadata<T> withMetadata(T value, JsonNode metadata) {
+        return SerializedResults.get().valueWithMetadata(value, metadataBytes(metadata), mapper, null);
+    }
+
+    /** The metadata's JSON text, or null for none (absent or JSON null). */
+    private static byte[] metadataBytes(JsonNode metadata) {
+        if (metadata == null || metadata.isMissingNode() || metadata.isNull()) {
+            return null;
+        }
+        try {
+            return Transport.WIRE.writeValueAsBytes(metadata);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A JSON tree always serialises", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- bulk reads
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code POST .../bulk/get}. Values travel as text and are parsed here, so JSON numbers
+     * keep every digit. {@code cacheTtl} is checked, then ignored.
+     */
+    @Override
+    public <T> Map<String, T> get(Collection<String> keys, KvType<T> type, GetOptions options) {
+        LinkedHashSet<String> unique = BindingChecks.bulkRead(keys, type, options);
+        Map<String, JsonNode> found = bulkRead(unique, false, KvOperation.GET_BULK);
+        requireJson(found.values(), type, false);
+        Map<String, T> results = new LinkedHashMap<>();
+        for (String key : unique) {
+            JsonNode value = found.get(key);
+            results.put(key, value == null || value.isNull() ? null : decode(key, value.asText(), type));
+        }
+        return Collections.unmodifiableMap(results);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code POST .../bulk/get} with {@code withMetadata}. {@code cacheTtl} is checked, then
+     * ignored; {@code cacheStatus} is always {@code null}.
+     */
+    @Override
+    public <T> Map<String, KvValueWithMetadata<T>> getWithMetadata(
+            Collection<String> keys, KvType<T> type, GetOptions options) {
+        LinkedHashSet<String> unique = BindingChecks.bulkRead(keys, type, options);
+        Map<String, JsonNode> found = bulkRead(unique, true, KvOperation.GET_BULK);
+        requireJson(found.values(), type, true);
+        Map<String, KvValueWithMetadata<T>> results = new LinkedHashMap<>();
+        for (String key : unique) {
+            JsonNode entry = found.get(key);
+            results.put(
+                    key,
+                    entry == null || entry.isNull()
+                            ? null
+                            : withMetadata(decode(key, entry.path("value").asText(), type), entry.path("metadata")));
+        }
+        return Collections.unmodifiableMap(results);
+    }
+
+    /** A JSON bulk read fails as a whole if any value found is not JSON, as the service's does. */
+    private void requireJson(Collection<JsonNode> found, KvType<?> type, boolean withMetadata) {
+        if (type.kind() != KvType.Kind.JSON) {
+            return;
+        }
+        for (JsonNode entry : found) {
+            JsonNode value = withMetadata && entry != null ? entry.path("value") : entry;
+            if (value != null && !value.isNull() && !value.isMissingNode() && !isJson(value.asText())) {
+                throw BindingChecks.bulkNotJson();
+            }
+        }
+    }
+
+    /**
+     * Asks the bulk read route for the keys as text, and returns its {@code values} object by key.
+     * Keys no URL or JSON text can carry (lone surrogates) are not asked for: none can exist.
+     */
+    private Map<String, JsonNode> bulkRead(Collection<String> keys, boolean withMetadata, KvOperation operation) {
+        ObjectNode body = Transport.WIRE.createObjectNode();
+        ArrayNode keyArray = body.putArray("keys");
+        keys.stream().filter(key -> !BindingChecks.hasLoneSurrogate(key)).forEach(keyArray::add);
+        if (keyArray.isEmpty()) {
+            return Map.of();
+        }
+        body.put("type", "text");
+        if (withMetadata) {
+            body.put("withMetadata", true);
+        }
+        JsonNode values = transport
+                .sendForEnvelope(jsonCall("POST", path + "/bulk/get", writeJson(body), operation))
+                .path("result")
+                .path("values");
+        Map<String, JsonNode> found = new LinkedHashMap<>();
+        values.fields().forEachRemaining(field -> found.put(field.getKey(), field.getValue()));
+        return found;
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code PUT .../values/{key}}: the raw UTF-8 text, or {@code multipart/form-data} when
+     * there is metadata. A lone surrogate in the value is stored as U+FFFD, as a Worker stores it.
+     */
+    @Override
+    public void put(String key, String value, PutOptions options) {
+        BindingChecks.write(key, options);
+        if (value == null) {
+            throw BindingChecks.nullValue();
+        }
+        write(key, BindingChecks.utf8(value), "text/plain;charset=UTF-8", options);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code PUT .../values/{key}}, the bytes raw or, with metadata, in {@code
+     * multipart/form-data}. The array is sent as it is, not copied, before this method returns.
+     */
+    @Override
+    public void put(String key, byte[] value, PutOptions options) {
+        BindingChecks.write(key, options);
+        if (value == null) {
+            throw BindingChecks.nullValue();
+        }
+        write(key, value, "application/octet-stream", options);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code PUT .../values/{key}} whose body is read from the stream as it is sent, never
+     * held in memory whole; a value over the service's limit is refused by the service. Such a write
+     * is never retried.
+     */
+    @Override
+    public void put(String key, InputStream value, PutOptions options) {
+        BindingChecks.write(key, options);
+        if (value == null) {
+            throw BindingChecks.nullValue();
+        }
+        byte[] metadata = metadata(options);
+        BindingChecks.expiration(options);
+        RequestBodies.Body body = metadata == null
+                ? RequestBodies.raw(value, "application/octet-stream")
+                : RequestBodies.multipart(metadata, value);
+        send(key, body, options, Transport.Repeat.NEVER);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code PUT .../values/{key}} of the JSON text the binding's {@code ObjectMapper} writes.
+     */
+    @Override
+    public void putJson(String key, Object value, PutOptions options) {
+        BindingChecks.write(key, options);
+        if (value == null) {
+            throw BindingChecks.nullValue();
+        }
+        byte[] json;
+        try {
+            json = mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw BindingChecks.valueNotSerialisable(e);
+        }
+        write(key, json, "application/json", options);
+    }
+
+    private void write(String key, byte[] value, String contentType, PutOptions options) {
+        byte[] metadata = metadata(options);
+        BindingChecks.expiration(options);
+        RequestBodies.Body body =
+                metadata == null ? RequestBodies.raw(value, contentType) : RequestBodies.multipart(metadata, value);
+        send(key, body, options, Transport.Repeat.SAFE);
+    }
+
+    private void send(String key, RequestBodies.Body body, PutOptions options, Transport.Repeat repeat) {
+        // With both, the TTL wins and the expiration is ignored: sending only the TTL says so.
+        String query = options.expirationTtl().isPresent()
+                ? "expiration_ttl=" + options.expirationTtl().getAsLong()
+                : options.expiration().isPresent()
+                        ? "expiration=" + options.expiration().getAsLong()
+                        : null;
+        transport.sendForEnvelope(new Transport.Call(
+                "PUT",
+                valuePath(key),
+                query,
+                "application/json",
+                body.contentType(),
+                body.publisher(),
+                repeat,
+                false,
+                failure(KvOperation.PUT)));
+    }
+
+    /** The metadata's JSON text, or null for none; a JSON null is no metadata, as in a Worker. */
+    private byte[] metadata(PutOptions options) {
+        if (options.metadata().isEmpty()) {
+            return null;
+        }
+        byte[] json;
+        try {
+            json = mapper.writeValueAsBytes(options.metadata().get());
+        } catch (JsonProcessingException e) {
+            throw BindingChecks.metadataNotSerialisable(e);
+        }
+        return "null".equals(new String(json, StandardCharsets.UTF_8)) ? null : json;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code DELETE .../values/{key}}.
+     */
+    @Override
+    public void delete(String key) {
+        BindingChecks.key(key, KvOperation.DELETE);
+        if (BindingChecks.hasLoneSurrogate(key)) {
+            return;
+        }
+        transport.sendForEnvelope(new Transport.Call(
+                "DELETE",
+                valuePath(key),
+                null,
+                "application/json",
+                null,
+                null,
+                Transport.Repeat.SAFE,
+                false,
+                failure(KvOperation.DELETE)));
+    }
+
+    // ---------------------------------------------------------------- list
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code GET .../keys} with {@code prefix}, {@code limit} and {@code cursor}. The page is
+     * complete when the answer's {@code result_info.cursor} is empty or absent; {@code
+     * result_info.cursors.after}, which some servers send instead, is read too.
+     */
+    @Override
+    public KvListPage list(ListOptions options) {
+        BindingChecks.notNull(options, "options");
+        int limit = options.limit().orElse(0);
+        String prefix = options.prefix().orElse("");
+        BindingChecks.list(limit, prefix);
+        if (BindingChecks.hasLoneSurrogate(prefix)) {
+            return new KvListPage(List.of(), true, null);
+        }
+        List<String> query = new ArrayList<>(3);
+        if (!prefix.isEmpty()) {
+            query.add("prefix=" + PercentEncoding.encode(prefix));
+        }
+        if (limit > 0) {
+            query.add("limit=" + limit);
+        }
+        options.cursor()
+                .filter(cursor -> !cursor.isEmpty())
+                .ifPresent(cursor -> query.add("cursor=" + PercentEncoding.encode(cursor)));
+        JsonNode envelope = transport.sendForEnvelope(new Transport.Call(
+                "GET",
+                path + "/keys",
+                query.isEmpty() ? null : String.join("&", query),
+                "application/json",
+                null,
+                null,
+                Transport.Repeat.SAFE,
+                false,
+                failure(KvOperation.GET)));
+        List<KvListKey> keys = new ArrayList<>();
+        SerializedResults results = SerializedResults.get();
+        for (JsonNode key : envelope.path("result")) {
+            JsonNode expiration = key.path("expiration");
+            keys.add(results.listKey(
+                    key.path("name").asText(),
+                    expiration.isNumber() ? expiration.asLong() : null,
+                    metadataBytes(key.path("metadata")),
+                    mapper));
+        }
+        JsonNode info = envelope.path("result_info");
+        String cursor = info.path("cursor").asText("");
+        if (cursor.isEmpty()) {
+            cursor = info.path("cursors").path("after").asText("");
+        }
+        return cursor.isEmpty() ? new KvListPage(keys, true, null) : new KvListPage(keys, false, cursor);
+    }
+
+    // ---------------------------------------------------------------- beyond the binding
+
+    /**
+     * Writes many keys, 10,000 per request ({@code PUT .../bulk}), in order. Each item replaces the
+     * key's whole record, as a single write does.
+     *
+     * <p>Not atomic: when one request fails, the requests before it stay written and the exception
+     * is thrown; writing the same items again is safe.
+     *
+     * @param items the items; an empty collection sends nothing
+     * @return how many keys were written, and which the service reported as not written
+     * @throws IllegalArgumentException if the metadata of an item cannot be serialised
+     * @throws KvException if the service refuses a request, as {@code KV PUT failed: ...}
+     */
+    public KvBulkResult putBulk(Collection<KvBulkPut> items) {
+        BindingChecks.notNull(items, "items");
+        List<byte[]> bodies = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        List<KvBulkPut> chunk = new ArrayList<>();
+        for (KvBulkPut item : items) {
+            BindingChecks.notNull(item, "An item in items");
+            chunk.add(item);
+            if (chunk.size() == MAX_BULK_WRITE) {
+                bodies.add(bulkPutBody(chunk));
+                sizes.add(chunk.size());
+                chunk.clear();
+            }
+        }
+        if (!chunk.isEmpty()) {
+            bodies.add(bulkPutBody(chunk));
+            sizes.add(chunk.size());
+        }
+        return bulkWrite("PUT", "/bulk", bodies, sizes, KvOperation.PUT);
+    }
+
+    /**
+     * Deletes many keys, 10,000 per request ({@code POST .../bulk/delete}), in order. Missing keys
+     * count as deleted.
+     *
+     * <p>Not atomic: when one request fails, the requests before it stay done and the exception is
+     * thrown; deleting the same keys again is safe.
+     *
+     * @param keys the key names, each checked as {@link #delete(String)} checks it; an empty
+     *     collection sends nothing
+     * @return how many keys were deleted, and which the service reported as not deleted
+     * @throws KvException if the service refuses a request, as {@code KV DELETE failed: ...}
+     */
+    public KvBulkResult deleteBulk(Collection<String> keys) {
+        BindingChecks.notNull(keys, "keys");
+        List<String> sendable = new ArrayList<>(keys.size());
+        int unsendable = 0;
+        for (String key : keys) {
+            BindingChecks.key(key, KvOperation.DELETE);
+            if (BindingChecks.hasLoneSurrogate(key)) {
+                unsendable++; // cannot exist, so it is deleted already, as delete(key) says
+            } else {
+                sendable.add(key);
+            }
+        }
+        List<byte[]> bodies = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        for (int from = 0; from < sendable.size(); from += MAX_BULK_WRITE) {
+            List<String> chunk = sendable.subList(from, Math.min(sendable.size(), from + MAX_BULK_WRITE));
+            ArrayNode body = Transport.WIRE.createArrayNode();
+            chunk.forEach(body::add);
+            bodies.add(writeJsonBytes(body));
+            sizes.add(chunk.size());
+        }
+        KvBulkResult sent = bulkWrite("POST", "/bulk/delete", bodies, sizes, KvOperation.DELETE);
+        return new KvBulkResult(sent.successfulKeyCount() + unsendable, sent.unsuccessfulKeys());
+    }
+
+    private byte[] bulkPutBody(List<KvBulkPut> chunk) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator json = Transport.WIRE.getFactory().createGenerator(out)) {
+            json.writeStartArray();
+            for (KvBulkPut item : chunk) {
+                json.writeStartObject();
+                json.writeStringField("key", item.key());
+                json.writeStringField("value", item.wireValue());
+                if (item.base64()) {
+                    json.writeBooleanField("base64", true);
+                }
+                PutOptions options = item.options();
+                if (options.expirationTtl().isPresent()) {
+                    json.writeNumberField(
+                            "expiration_ttl", options.expirationTtl().getAsLong());
+                } else if (options.expiration().isPresent()) {
+                    json.writeNumberField("expiration", options.expiration().getAsLong());
+                }
+                byte[] metadata = metadata(options);
+                if (metadata != null) {
+                    json.writeFieldName("metadata");
+                    json.writeRawValue(new String(metadata, StandardCharsets.UTF_8));
+                }
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the bulk request", e);
+        }
+        return out.toByteArray();
+    }
+
+    private KvBulkResult bulkWrite(
+            String method, String route, List<byte[]> bodies, List<Integer> sizes, KvOperation operation) {
+        int successful = 0;
+        List<String> unsuccessful = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            JsonNode result = transport
+                    .sendForEnvelope(jsonCall(
+                            method, path + route, HttpRequest.BodyPublishers.ofByteArray(bodies.get(i)), operation))
+                    .path("result");
+            if (result.has("successful_key_count")) {
+                successful += result.path("successful_key_count").asInt();
+                result.path("unsuccessful_keys").forEach(key -> unsuccessful.add(key.asText()));
+            } else {
+                successful += sizes.get(i); // the 2024 schema answered null on success
+            }
+        }
+        return new KvBulkResult(successful, unsuccessful);
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private String valuePath(String key) {
+        return path + "/values/" + PercentEncoding.encode(key);
+    }
+
+    private Transport.Call jsonCall(
+            String method, String route, HttpRequest.BodyPublisher body, KvOperation operation) {
+        return new Transport.Call(
+                method,
+                route,
+                null,
+                "application/json",
+                "application/json",
+                body,
+                Transport.Repeat.SAFE,
+                false,
+                failure(operation));
+    }
+
+    private static HttpRequest.BodyPublisher writeJson(JsonNode body) {
+        return HttpRequest.BodyPublishers.ofByteArray(writeJsonBytes(body));
+    }
+
+    private static byte[] writeJsonBytes(JsonNode body) {
+        try {
+            return Transport.WIRE.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A JSON tree always serialises", e);
+        }
+    }
+
+    private static Transport.Failure failure(KvOperation operation) {
+        return (method, path, status, code, message) -> new KvException(operation, status, message);
+    }
+
+    /**
+     * Names the account, the namespace, the base URL and the kind of credential; never the
+     * credential.
+     *
+     * @return a description of this binding
+     */
+    @Override
+    public String toString() {
+        return "CloudflareKvBinding[baseUrl=" + transport.base() + ", accountId=" + accountId + ", namespaceId="
+                + namespaceId + ", auth=" + transport.credentials() + "]";
+    }
+
+    /**
+     * Builds a {@link CloudflareKvBinding}: the settings of {@link CloudflareKvAccount.Builder} and
+     * the namespace. Not thread-safe; what it builds is.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+
+        private final CloudflareKvAccount.Builder account = new CloudflareKvAccount.Builder();
+        private String namespaceId;
+
+        private Builder() {}
+
+        /**
+         * Authenticates with an API token; see {@link CloudflareKvAccount.Builder#apiToken(String)}.
+         *
+         * @param apiToken the token
+         * @return this builder
+         */
+        public Builder apiToken(String apiToken) {
+            account.apiToken(apiToken);
+            return this;
+        }
+
+        /**
+         * Authenticates with a global API key and email; see {@link
+         * CloudflareKvAccount.Builder#apiKey(String, String)}.
+         *
+         * @param apiKey the global API key
+         * @param email the email of the Cloudflare user the key belongs to
+         * @return this builder
+         */
+        public Builder apiKey(String apiKey, String email) {
+            account.apiKey(apiKey, email);
+            return this;
+        }
+
+        /**
+         * Sets the account; see {@link CloudflareKvAccount.Builder#accountId(String)}.
+         *
+         * @param accountId the account id
+         * @return this builder
+         */
+        public Builder accountId(String accountId) {
+            account.accountId(accountId);
+            return this;
+        }
+
+        /**
+         * Sets the namespace, the 32-hex id {@code wrangler kv namespace list} shows.
+         *
+         * @param namespaceId the namespace id
+         * @return this builder
+         */
+        public Builder namespaceId(String namespaceId) {
+            this.namespaceId = Objects.requireNonNull(namespaceId, "namespaceId");
+            return this;
+        }
+
+        /**
+         * Sets where the API lives; see {@link CloudflareKvAccount.Builder#baseUrl(URI)}.
+         *
+         * @param baseUrl the URL up to and including {@code /client/v4}
+         * @return this builder
+         */
+        public Builder baseUrl(URI baseUrl) {
+            account.baseUrl(baseUrl);
+            return this;
+        }
+
+        /**
+         * Sends requests through this client; see {@link
+         * CloudflareKvAccount.Builder#httpClient(HttpClient)}.
+         *
+         * @param httpClient the client
+         * @return this builder
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            account.httpClient(httpClient);
+            return this;
+        }
+
+        /**
+         * Sets the executor of the client the builder makes; see {@link
+         * CloudflareKvAccount.Builder#executor(Executor)}.
+         *
+         * @param executor the executor
+         * @return this builder
+         */
+        public Builder executor(Executor executor) {
+            account.executor(executor);
+            return this;
+        }
+
+        /**
+         * Sets the time one attempt may wait for its response; see {@link
+         * CloudflareKvAccount.Builder#timeout(Duration)}.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder timeout(Duration timeout) {
+            account.timeout(timeout);
+            return this;
+        }
+
+        /**
+         * Sets the connect timeout of the client the builder makes; see {@link
+         * CloudflareKvAccount.Builder#connectTimeout(Duration)}.
+         *
+         * @param connectTimeout a positive duration
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration connectTimeout) {
+            account.connectTimeout(connectTimeout);
+            return this;
+        }
+
+        /**
+         * Sets when requests are sent again; see {@link CloudflareKvAccount.Builder#retries(RetryPolicy)}.
+         *
+         * @param retries the policy
+         * @return this builder
+         */
+        public Builder retries(RetryPolicy retries) {
+            account.retries(retries);
+            return this;
+        }
+
+        /**
+         * Sets the mapper of JSON values and metadata; see {@link
+         * CloudflareKvAccount.Builder#objectMapper(ObjectMapper)}.
+         *
+         * @param objectMapper the mapper
+         * @return this builder
+         */
+        public Builder objectMapper(ObjectMapper objectMapper) {
+            account.objectMapper(objectMapper);
+            return this;
+        }
+
+        /**
+         * Sets the {@code User-Agent} header; see {@link CloudflareKvAccount.Builder#userAgent(String)}.
+         *
+         * @param userAgent the header's value
+         * @return this builder
+         */
+        public Builder userAgent(String userAgent) {
+            account.userAgent(userAgent);
+            return this;
+        }
+
+        /**
+         * Builds the binding.
+         *
+         * @return the binding
+         * @throws IllegalStateException if the account id, the namespace id or a credential is
+         *     missing, or settings conflict as {@link CloudflareKvAccount.Builder#build()} says
+         */
+        public CloudflareKvBinding build() {
+            if (namespaceId == null || namespaceId.isBlank()) {
+                throw new IllegalStateException("namespaceId is required");
+            }
+            return account.build().binding(namespaceId);
+        }
+    }
+}
