@@ -101,6 +101,10 @@ final class StubServer implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    void requestsClear() {
+        requests.clear();
+    }
+
     Recorded onlyRequest() {
         List<Recorded> all = requests();
         if (all.size() != 1) {
