@@ -42,6 +42,7 @@ final class StubServer implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final Queue<Reply> replies = new ConcurrentLinkedQueue<>();
     private volatile Reply fallback = Reply.envelope("{}");
+    private volatile java.util.function.LongConsumer bodyProgress = received -> {};
 
     private StubServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -97,6 +98,12 @@ final class StubServer implements AutoCloseable {
         return this;
     }
 
+    /** Called with the bytes of a request body received so far, as they arrive. */
+    StubServer onBodyProgress(java.util.function.LongConsumer progress) {
+        bodyProgress = progress;
+        return this;
+    }
+
     List<Recorded> requests() {
         return List.copyOf(requests);
     }
@@ -124,6 +131,7 @@ final class StubServer implements AutoCloseable {
                         kept.write(buffer, 0, Math.min(n, KEPT_BODY - kept.size()));
                     }
                     length += n;
+                    bodyProgress.accept(length);
                 }
             }
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
