@@ -1,9 +1,11 @@
 package dev.kvkit;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.util.Collection;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A binding to a Workers KV namespace: every read and write a Worker has on {@code env.TODO},
@@ -125,6 +127,59 @@ public interface KvBinding {
     }
 
     /**
+     * Reads a key's JSON value into a class, with options such as cacheTtl.
+     *
+     * @param key the key name
+     * @param type the class to map the JSON onto
+     * @param options the read options
+     * @param <T> the value's Java type
+     * @return the value, or {@code null} when the key is missing or expired
+     * @since 0.1.0
+     */
+    default <T> T getJson(String key, Class<T> type, GetOptions options) {
+        return get(key, KvType.json(type), options);
+    }
+
+    /**
+     * Reads a key's JSON value into a generic type, such as {@code List<Todo>}.
+     *
+     * @param key the key name
+     * @param type the type to map the JSON onto
+     * @param <T> the value's Java type
+     * @return the value, or {@code null} when the key is missing or expired
+     * @since 0.1.0
+     */
+    default <T> T getJson(String key, TypeReference<T> type) {
+        return get(key, KvType.json(type), GetOptions.defaults());
+    }
+
+    /**
+     * Reads a key's JSON value into a generic type, with options such as cacheTtl.
+     *
+     * @param key the key name
+     * @param type the type to map the JSON onto
+     * @param options the read options
+     * @param <T> the value's Java type
+     * @return the value, or {@code null} when the key is missing or expired
+     * @since 0.1.0
+     */
+    default <T> T getJson(String key, TypeReference<T> type, GetOptions options) {
+        return get(key, KvType.json(type), options);
+    }
+
+    /**
+     * Reads a key's text value and metadata, with options such as cacheTtl.
+     *
+     * @param key the key name
+     * @param options the read options
+     * @return the value and metadata; both {@code null} when the key is missing or expired
+     * @since 0.1.0
+     */
+    default KvValueWithMetadata<String> getWithMetadata(String key, GetOptions options) {
+        return getWithMetadata(key, KvType.TEXT, options);
+    }
+
+    /**
      * Reads a key's value as text, with its metadata.
      *
      * @param key the key name
@@ -194,6 +249,18 @@ public interface KvBinding {
     <T> Map<String, T> get(Collection<String> keys, KvType<T> type, GetOptions options);
 
     /**
+     * Reads up to 100 keys as text in one call, with options such as cacheTtl.
+     *
+     * @param keys the key names; duplicates collapse
+     * @param options the read options
+     * @return every requested key in request order, mapped to its value or to {@code null}
+     * @since 0.1.0
+     */
+    default Map<String, String> get(Collection<String> keys, GetOptions options) {
+        return get(keys, KvType.TEXT, options);
+    }
+
+    /**
      * Reads up to 100 keys as text, with metadata, in one call.
      *
      * @param keys the key names; duplicates collapse
@@ -202,6 +269,19 @@ public interface KvBinding {
      */
     default Map<String, KvValueWithMetadata<String>> getWithMetadata(Collection<String> keys) {
         return getWithMetadata(keys, KvType.TEXT, GetOptions.defaults());
+    }
+
+    /**
+     * Reads up to 100 keys as text, with metadata and options such as cacheTtl, in one call.
+     *
+     * @param keys the key names; duplicates collapse
+     * @param options the read options
+     * @return every requested key in request order, mapped to its value and metadata, or to {@code
+     *     null} when missing
+     * @since 0.1.0
+     */
+    default Map<String, KvValueWithMetadata<String>> getWithMetadata(Collection<String> keys, GetOptions options) {
+        return getWithMetadata(keys, KvType.TEXT, options);
     }
 
     /**
@@ -229,6 +309,27 @@ public interface KvBinding {
      */
     <T> Map<String, KvValueWithMetadata<T>> getWithMetadata(
             Collection<String> keys, KvType<T> type, GetOptions options);
+
+    /**
+     * Reads any number of keys, in bulk requests of at most 100 keys each: the loop every caller of
+     * the 100-key bulk read otherwise writes. Each request is checked as {@link #get(Collection,
+     * KvType, GetOptions)} checks it; the requests are separate, so the result is not one snapshot.
+     *
+     * <pre>{@code
+     * Map<String, Todo> todos = kv.getAll(ids, KvType.json(Todo.class), GetOptions.defaults());
+     * }</pre>
+     *
+     * @param keys the key names, any number; duplicates collapse
+     * @param type {@link KvType#TEXT} or a JSON type
+     * @param options the read options, such as cacheTtl
+     * @param <T> the value's Java type
+     * @return every requested key in request order, mapped to its value or to {@code null}; the map
+     *     is unmodifiable
+     * @since 0.1.0
+     */
+    default <T> Map<String, T> getAll(Collection<String> keys, KvType<T> type, GetOptions options) {
+        return Paging.getAll(this, keys, type, options);
+    }
 
     // ---------------------------------------------------------------- writes
 
@@ -336,4 +437,37 @@ public interface KvBinding {
      * @return the page
      */
     KvListPage list(ListOptions options);
+
+    /**
+     * Lists every key with the options' prefix, across pages, lazily: the next page is fetched
+     * when the stream reaches it. The stream follows each page's cursor until a page says the
+     * list is complete, so the short and empty pages Workers KV may return before the end do not
+     * stop it early. The options' limit, when set, is the page size; its cursor, when set, is where
+     * the walk starts.
+     *
+     * <pre>{@code
+     * List<String> sessions = kv.listAll(ListOptions.defaults().withPrefix("session:"))
+     *         .map(KvListKey::name)
+     *         .toList();
+     * }</pre>
+     *
+     * @param options prefix, page size and starting cursor
+     * @return the keys in UTF-8 byte order; each page is requested once, when needed
+     * @since 0.1.0
+     */
+    default Stream<KvListKey> listAll(ListOptions options) {
+        return Paging.listAll(this, options);
+    }
+
+    /**
+     * Lists the names of every key that starts with {@code prefix}, across pages, lazily; the form
+     * the JSON-native platform's list returns.
+     *
+     * @param prefix the prefix; empty for every key
+     * @return the key names in UTF-8 byte order
+     * @since 0.1.0
+     */
+    default Stream<String> listKeyNames(String prefix) {
+        return listAll(ListOptions.defaults().withPrefix(prefix)).map(KvListKey::name);
+    }
 }

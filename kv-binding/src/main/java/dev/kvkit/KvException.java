@@ -1,6 +1,7 @@
 package dev.kvkit;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A failure answered by the KV service: a size or expiration rule, a limit, a rate limit.
@@ -27,6 +28,9 @@ public class KvException extends RuntimeException {
     /** The service's text without the operation and status prefix. */
     private final String reason;
 
+    /** The key the failed call was about; null when it was about none (a list, say) or unknown. */
+    private final String key;
+
     /**
      * Creates an exception for a failed service call.
      *
@@ -35,11 +39,25 @@ public class KvException extends RuntimeException {
      * @param reason the service's text, without the {@code KV <OP> failed: <status>} prefix
      */
     public KvException(KvOperation operation, int status, String reason) {
+        this(operation, status, reason, null);
+    }
+
+    /**
+     * Creates an exception for a failed service call about one key. The message is the service's
+     * text and does not name the key; {@link #key()} does.
+     *
+     * @param operation the operation that failed
+     * @param status the HTTP status the service answered, such as 400, 413, 414 or 429
+     * @param reason the service's text, without the {@code KV <OP> failed: <status>} prefix
+     * @param key the key the call was about, or {@code null} when it was about none
+     */
+    public KvException(KvOperation operation, int status, String reason, String key) {
         super("KV " + Objects.requireNonNull(operation, "operation") + " failed: " + status + " "
                 + Objects.requireNonNull(reason, "reason"));
         this.operation = operation;
         this.status = status;
         this.reason = reason;
+        this.key = key;
     }
 
     /**
@@ -67,5 +85,16 @@ public class KvException extends RuntimeException {
      */
     public String reason() {
         return reason;
+    }
+
+    /**
+     * Returns the key the failed call was about: the key of a single-key read, write or delete, or
+     * the key of a bulk read that broke a rule. Workers KV's message never names it, so a log line
+     * built from {@link #getMessage()} alone cannot tell which of many writes failed; this can.
+     *
+     * @return the key, or empty when the call was about no single key (a list, a bulk read's size)
+     */
+    public Optional<String> key() {
+        return Optional.ofNullable(key);
     }
 }

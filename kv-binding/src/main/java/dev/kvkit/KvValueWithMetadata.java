@@ -1,5 +1,6 @@
 package dev.kvkit;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +70,37 @@ public final class KvValueWithMetadata<T> {
      */
     public JsonNode metadata() {
         return Metadata.tree(metadataTree, metadataJson, mapper);
+    }
+
+    /**
+     * Returns the metadata mapped onto a Java type, the way it went in with {@code
+     * PutOptions.withMetadata(record)}.
+     *
+     * <pre>{@code
+     * Owner owner = kv.getWithMetadata("to-do:1").metadata(Owner.class);
+     * }</pre>
+     *
+     * @param type the Java type to map the metadata onto
+     * @param <M> the metadata's Java type
+     * @return the metadata, or {@code null} when there is none
+     * @throws java.io.UncheckedIOException when the metadata does not map onto {@code type}
+     * @since 0.1.0
+     */
+    public <M> M metadata(Class<M> type) {
+        return Metadata.typed(metadataTree, metadataJson, mapper, Metadata.type(type));
+    }
+
+    /**
+     * Returns the metadata mapped onto a generic Java type, such as {@code Map<String, Integer>}.
+     *
+     * @param type the Java type to map the metadata onto
+     * @param <M> the metadata's Java type
+     * @return the metadata, or {@code null} when there is none
+     * @throws java.io.UncheckedIOException when the metadata does not map onto {@code type}
+     * @since 0.1.0
+     */
+    public <M> M metadata(TypeReference<M> type) {
+        return Metadata.typed(metadataTree, metadataJson, mapper, Metadata.type(type));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.kvkit;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -31,6 +33,39 @@ final class Metadata {
         } catch (IOException e) {
             throw new UncheckedIOException("Metadata is not JSON: " + text(null, json), e);
         }
+    }
+
+    /**
+     * Maps the metadata onto a Java type with the binding's mapper, or (for a result built from a
+     * tree, in a unit test) with a mapper that knows the modules on the class path.
+     */
+    static <M> M typed(JsonNode tree, byte[] json, ObjectMapper mapper, JavaType type) {
+        if (tree == null && json == null) {
+            return null;
+        }
+        ObjectMapper reader = mapper != null ? mapper : DefaultMapper.INSTANCE;
+        try {
+            return tree != null ? reader.treeToValue(tree, type) : reader.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Metadata " + text(tree, json) + " cannot be read as " + type.toCanonical() + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    static JavaType type(Class<?> type) {
+        return DefaultMapper.INSTANCE.constructType(requireType(type));
+    }
+
+    static JavaType type(TypeReference<?> type) {
+        return DefaultMapper.INSTANCE.getTypeFactory().constructType(requireType(type));
+    }
+
+    private static <T> T requireType(T type) {
+        if (type == null) {
+            throw new IllegalArgumentException("type must not be null");
+        }
+        return type;
     }
 
     /** The metadata as compact JSON text, or {@code "null"}, for {@code toString}. */

@@ -3,6 +3,8 @@ package dev.kvkit.assertj;
 import static dev.kvkit.assertj.error.ShouldBeExpiredAt.shouldBeExpiredAt;
 import static dev.kvkit.assertj.error.ShouldBeJson.shouldBeJson;
 import static dev.kvkit.assertj.error.ShouldBeLiveAt.shouldBeLiveAt;
+import static dev.kvkit.assertj.error.ShouldExpireIn.shouldExpireIn;
+import static dev.kvkit.assertj.error.ShouldExpireNoSoonerThan.shouldExpireNoSoonerThan;
 import static dev.kvkit.assertj.error.ShouldExpireWithin.shouldExpireWithin;
 import static dev.kvkit.assertj.error.ShouldHaveBytes.shouldHaveBytes;
 import static dev.kvkit.assertj.error.ShouldHaveExpiration.shouldHaveExpiration;
@@ -18,6 +20,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -294,6 +297,82 @@ public class KvEntryAssert extends AbstractAssert<KvEntryAssert, KvEntry> {
             throwAssertionError(shouldExpireWithin(actual, duration, now, found));
         }
         return myself;
+    }
+
+    /**
+     * Verifies that the entry expires exactly {@code remaining} after the namespace's clock's
+     * instant, to the second (Workers KV keeps expirations in whole seconds, and a TTL counts from
+     * the whole second of the write). This is the assertion for a sliding expiry: {@link
+     * #expiresWithin(Duration)} passes as well for a TTL that was never refreshed.
+     *
+     * <pre>{@code
+     * clock.advance(Duration.ofMinutes(20));
+     * sessions.resume("s-1"); // writes the session again with a fresh 30-minute TTL
+     * assertThat(kv).entry("session:s-1").expiresIn(Duration.ofMinutes(30));
+     * }</pre>
+     *
+     * @param remaining the time the entry lives on, in whole seconds
+     * @return this assert
+     * @throws IllegalArgumentException when {@code remaining} is negative or not whole seconds
+     * @throws IllegalStateException when the entry was asserted on its own, without {@link
+     *     #usingClock(Clock)}
+     * @since 0.1.0
+     */
+    public KvEntryAssert expiresIn(Duration remaining) {
+        Instant now = countingFrom("expiresIn(remaining)", remaining);
+        if (remaining.getNano() != 0) {
+            throw new IllegalArgumentException(
+                    "expiresIn(remaining) takes whole seconds, as expirations are kept," + " but was: " + remaining);
+        }
+        isNotNull();
+        Instant expected = now.truncatedTo(ChronoUnit.SECONDS).plus(remaining);
+        Instant found = actual.expiration().orElse(null);
+        if (!expected.equals(found)) {
+            throwAssertionError(shouldExpireIn(actual, remaining, now, expected, found));
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies that the entry lives on for at least {@code duration} after the namespace's clock's
+     * instant: it never expires, or expires no sooner than that. With {@link
+     * #expiresWithin(Duration)} it bounds the expiry from both sides.
+     *
+     * <pre>{@code
+     * assertThat(kv).entry("cache:home").expiresNoSoonerThan(Duration.ofMinutes(5)).expiresWithin(Duration.ofHours(1));
+     * }</pre>
+     *
+     * @param duration the shortest time the entry may live on
+     * @return this assert
+     * @throws IllegalArgumentException when {@code duration} is negative
+     * @throws IllegalStateException when the entry was asserted on its own, without {@link
+     *     #usingClock(Clock)}
+     * @since 0.1.0
+     */
+    public KvEntryAssert expiresNoSoonerThan(Duration duration) {
+        Instant now = countingFrom("expiresNoSoonerThan(duration)", duration);
+        isNotNull();
+        Instant found = actual.expiration().orElse(null);
+        if (found != null && found.isBefore(now.plus(duration))) {
+            throwAssertionError(shouldExpireNoSoonerThan(actual, duration, now, found));
+        }
+        return myself;
+    }
+
+    private Instant countingFrom(String method, Duration duration) {
+        if (duration == null) {
+            throw new IllegalArgumentException(
+                    method.substring(method.indexOf('(') + 1, method.length() - 1) + " must not be null");
+        }
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException(
+                    method + " counts forward from now; a negative duration is" + " never met, but was: " + duration);
+        }
+        if (clock == null) {
+            throw new IllegalStateException(method + " counts from the namespace's clock: reach the"
+                    + " entry through assertThat(namespace).entry(key), or call usingClock(clock) first");
+        }
+        return clock.instant();
     }
 
     /**

@@ -133,7 +133,7 @@ class FakeKvNamespaceAssertTest {
             assertThat(error).hasMessage(message("""
 
                             Expecting actual:
-                              FakeKvNamespace[TODO, 1 keys, TestClock[2026-01-01T00:00:00Z]]
+                              FakeKvNamespace[TODO, 1 key, TestClock[2026-01-01T00:00:00Z]]
                             not to contain key:
                               "user:42"
                             but it holds:
@@ -163,14 +163,15 @@ class FakeKvNamespaceAssertTest {
 
                             Expecting actual:
                               FakeKvNamespace[TODO, 2 keys, TestClock[2026-01-01T00:00:00Z]]
-                            to contain exactly these keys, in list order:
-                              ["a", "b"]
-                            but it holds:
-                              ["a", "c"]
-                            keys not found:
+                            to contain exactly these keys, in list order
+                            1 key not found:
                               ["b"]
-                            keys not expected:
-                              ["c"]"""));
+                            1 key not expected:
+                              ["c"]
+                            expected 2 keys:
+                              ["a", "b"]
+                            but it holds 2 keys:
+                              ["a", "c"]"""));
             assertThat(error).isInstanceOf(AssertionFailedError.class);
             AssertionFailedError diff = (AssertionFailedError) error;
             assertThat(diff.getActual().getValue()).isEqualTo(java.util.List.of("a", "c"));
@@ -188,11 +189,11 @@ class FakeKvNamespaceAssertTest {
 
                             Expecting actual:
                               FakeKvNamespace[TODO, 2 keys, TestClock[2026-01-01T00:00:00Z]]
-                            to contain exactly these keys, in list order:
+                            to contain exactly these keys, in list order, and it holds them, but in another order
+                            expected 2 keys:
                               ["b", "a"]
-                            but it holds:
-                              ["a", "b"]
-                            which are the same keys in another order"""));
+                            but it holds 2 keys:
+                              ["a", "b"]"""));
         }
 
         @Test
@@ -204,13 +205,14 @@ class FakeKvNamespaceAssertTest {
             assertThat(error).hasMessage(message("""
 
                             Expecting actual:
-                              FakeKvNamespace[TODO, 1 keys, TestClock[2026-01-01T00:00:00Z]]
-                            to contain exactly these keys, in list order:
+                              FakeKvNamespace[TODO, 1 key, TestClock[2026-01-01T00:00:00Z]]
+                            to contain exactly these keys, in list order
+                            1 key not found:
+                              ["b"]
+                            expected 2 keys:
                               ["a", "b"]
-                            but it holds:
-                              ["a"]
-                            keys not found:
-                              ["b"]"""));
+                            but it holds 1 key:
+                              ["a"]"""));
         }
 
         @Test
@@ -224,12 +226,13 @@ class FakeKvNamespaceAssertTest {
 
                             Expecting actual:
                               FakeKvNamespace[TODO, 2 keys, TestClock[2026-01-01T00:00:00Z]]
-                            to contain exactly these keys, in list order:
+                            to contain exactly these keys, in list order
+                            1 key not expected:
+                              ["b"]
+                            expected 1 key:
                               ["a"]
-                            but it holds:
-                              ["a", "b"]
-                            keys not expected:
-                              ["b"]"""));
+                            but it holds 2 keys:
+                              ["a", "b"]"""));
         }
     }
 
@@ -285,7 +288,7 @@ class FakeKvNamespaceAssertTest {
             assertThat(error).hasMessage(message("""
 
                             Expecting actual:
-                              FakeKvNamespace[TODO, 1 keys, TestClock[2026-01-01T00:00:00Z]]
+                              FakeKvNamespace[TODO, 1 key, TestClock[2026-01-01T00:00:00Z]]
                             to hold 2 keys but holds 1:
                               ["a"]"""));
         }
@@ -304,8 +307,8 @@ class FakeKvNamespaceAssertTest {
             assertThat(error).hasMessage(message("""
 
                             Expecting actual:
-                              FakeKvNamespace[TODO, 1 keys, TestClock[2026-01-01T00:00:00Z]]
-                            to be empty but it holds 1 keys:
+                              FakeKvNamespace[TODO, 1 key, TestClock[2026-01-01T00:00:00Z]]
+                            to be empty but it holds 1 key:
                               ["a"]"""));
         }
     }
@@ -329,7 +332,7 @@ class FakeKvNamespaceAssertTest {
             assertThat(error).hasMessage(message("""
 
                             Expecting actual:
-                              FakeKvNamespace[TODO, 1 keys, TestClock[2026-01-01T00:00:00Z]]
+                              FakeKvNamespace[TODO, 1 key, TestClock[2026-01-01T00:00:00Z]]
                             to hold at key "greeting" the text:
                               "hallo"
                             but was:
@@ -382,7 +385,7 @@ class FakeKvNamespaceAssertTest {
             assertThat(error).hasMessage(message("""
 
                             Expecting actual:
-                              FakeKvNamespace[TODO, 1 keys, TestClock[2026-01-01T00:00:00Z]]
+                              FakeKvNamespace[TODO, 1 key, TestClock[2026-01-01T00:00:00Z]]
                             to hold at key "user:42" JSON equal to:
                               {"name":"Grace"}
                             but was:
@@ -401,7 +404,7 @@ class FakeKvNamespaceAssertTest {
             assertThat(error).hasMessage(message("""
 
                             Expecting actual:
-                              FakeKvNamespace[TODO, 1 keys, TestClock[2026-01-01T00:00:00Z]]
+                              FakeKvNamespace[TODO, 1 key, TestClock[2026-01-01T00:00:00Z]]
                             to hold at key "greeting" a value decodable as JSON, but it was:
                               "hello"
                             which fails with:

@@ -61,7 +61,7 @@ class KvBindingAssertTest {
 
                         Expecting actual:
                           OnlyABinding
-                        to be empty but it holds 1 keys:
+                        to be empty but it holds 1 key:
                           ["a"]"""));
     }
 
@@ -77,7 +77,7 @@ class KvBindingAssertTest {
                           OnlyABinding
                         to contain key:
                           "user:2"
-                        but it holds 1 keys:
+                        but it holds 1 key:
                           ["user:1"]
                         nearest key names:
                           ["user:1"]"""));

@@ -38,10 +38,10 @@ class KvEntryAssertTest {
         assertThat(error).hasMessage(message("""
 
                         Expecting actual:
-                          FakeKvNamespace[TODO, 1 keys, TestClock[2026-01-01T00:00:00Z]]
+                          FakeKvNamespace[TODO, 1 key, TestClock[2026-01-01T00:00:00Z]]
                         to contain key:
                           "user:24"
-                        but it holds 1 keys:
+                        but it holds 1 key:
                           ["user:42"]
                         nearest key names:
                           ["user:42"]"""));

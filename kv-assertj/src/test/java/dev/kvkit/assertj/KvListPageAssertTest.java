@@ -93,12 +93,13 @@ class KvListPageAssertTest {
 
                         Expecting actual:
                           KvListPage[keys=[KvListKey[name="c"]], listComplete=true, cursor=null]
-                        to contain exactly these keys, in list order:
+                        to contain exactly these keys, in list order
+                        1 key not found:
+                          ["d"]
+                        expected 2 keys:
                           ["c", "d"]
-                        but it holds:
-                          ["c"]
-                        keys not found:
-                          ["d"]"""));
+                        but it holds 1 key:
+                          ["c"]"""));
         assertThat(((AssertionFailedError) error).getActual().getValue()).isEqualTo(java.util.List.of("c"));
     }
 

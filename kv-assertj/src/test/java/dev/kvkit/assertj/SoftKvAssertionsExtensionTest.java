@@ -40,7 +40,50 @@ class SoftKvAssertionsExtensionTest {
     void softKvAssertionsCanBeATestParameter() {
         Throwable failure = onlyFailureOf(SoftAssertionsExtensionCases.KvkitParameter.class);
 
-        assertThat(failure).hasMessageContaining(message("to hold 1 keys but holds 0:\n  []"));
+        assertThat(failure).hasMessageContaining(message("to hold 1 key but holds 0:\n  []"));
+    }
+
+    @Test
+    void parameterInjectedSoftAssertionsKeepEveryFailureUnderParallelExecution() {
+        everyTestReportsBothOfItsFailures(SoftAssertionsExtensionCases.ParameterInParallel.class);
+    }
+
+    @Test
+    void autoCloseableSoftAssertionsKeepEveryFailureUnderParallelExecution() {
+        everyTestReportsBothOfItsFailures(SoftAssertionsExtensionCases.TryBlockInParallel.class);
+    }
+
+    /**
+     * Runs the class with methods concurrent on 8 threads; each of its tests collects two failures
+     * of its own. A soft-assertions object shared between tests (AssertJ's injected fields under
+     * parallel execution, assertj#2356) loses or misplaces some, and this count sees it.
+     */
+    private static void everyTestReportsBothOfItsFailures(Class<?> testClass) {
+        List<Event> failures = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(testClass))
+                .configurationParameter(OnlyThroughTheTestKit.RUN_FIXTURES, "true")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "8")
+                .execute()
+                .testEvents()
+                .failed()
+                .list();
+
+        assertThat(failures).hasSize(SoftAssertionsExtensionCases.ParameterInParallel.REPETITIONS);
+        assertThat(failures)
+                .map(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                        .orElseThrow()
+                        .getThrowable()
+                        .orElseThrow())
+                .allSatisfy(failure -> {
+                    assertThat(failure).isInstanceOf(MultipleFailuresError.class);
+                    assertThat(((MultipleFailuresError) failure).getFailures())
+                            .extracting(Throwable::getMessage)
+                            .satisfiesExactly(
+                                    first -> assertThat(first).contains("\"first\""),
+                                    second -> assertThat(second).contains("\"second\""));
+                });
     }
 
     private static Throwable onlyFailureOf(Class<?> testClass) {

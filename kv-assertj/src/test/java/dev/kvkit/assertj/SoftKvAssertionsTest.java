@@ -39,10 +39,10 @@ class SoftKvAssertionsTest {
                 .containsExactly(message("""
 
                                 Expecting actual:
-                                  FakeKvNamespace[TODO, 1 keys, TestClock[2026-01-01T00:00:00Z]]
+                                  FakeKvNamespace[TODO, 1 key, TestClock[2026-01-01T00:00:00Z]]
                                 to contain key:
                                   "session:2"
-                                but it holds 1 keys:
+                                but it holds 1 key:
                                   ["session:1"]
                                 nearest key names:
                                   ["session:1"]"""), message("""

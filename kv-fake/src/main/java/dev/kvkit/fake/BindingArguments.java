@@ -23,7 +23,7 @@ final class BindingArguments {
         }
         int bytes = Utf8.length(key);
         if (bytes > limits.maxKeyBytes()) {
-            throw KvErrors.keyTooLong(operation, bytes, limits);
+            throw KvErrors.keyTooLong(operation, key, bytes, limits);
         }
     }
 

@@ -355,7 +355,8 @@ public final class FakeKvNamespace extends KvBindingView {
 
     @Override
     public String toString() {
-        return "FakeKvNamespace[" + name + ", " + size() + " keys, " + timeline.clock() + "]";
+        int size = size();
+        return "FakeKvNamespace[" + name + ", " + size + (size == 1 ? " key, " : " keys, ") + timeline.clock() + "]";
     }
 
     // ------------------------------------------------------------------ for the package

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kvkit.internal.DefaultObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
@@ -13,10 +14,11 @@ import java.lang.reflect.Type;
 final class JsonCodec {
 
     /**
-     * The codec of every namespace built without a mapper. Jackson mappers are thread-safe once
-     * configured, and this one is never handed out, so no test can change it for another.
+     * The codec of every namespace built without a mapper: Jackson's defaults, the modules on the
+     * class path, dates as ISO-8601 text. Jackson mappers are thread-safe once configured, and this
+     * one is never handed out, so no test can change it for another.
      */
-    static final JsonCodec DEFAULT = new JsonCodec(new ObjectMapper());
+    static final JsonCodec DEFAULT = new JsonCodec(DefaultObjectMapper.create());
 
     private final ObjectMapper mapper;
 

@@ -25,15 +25,16 @@ final class KvErrors {
         return new IllegalArgumentException("\"" + key + "\" is not allowed as a key name.");
     }
 
-    static KvException keyTooLong(KvOperation operation, int bytes, KvLimits limits) {
+    static KvException keyTooLong(KvOperation operation, String key, int bytes, KvLimits limits) {
         return new KvException(
                 operation,
                 414,
-                "UTF-8 encoded length of " + bytes + " exceeds key length limit of " + limits.maxKeyBytes() + ".");
+                "UTF-8 encoded length of " + bytes + " exceeds key length limit of " + limits.maxKeyBytes() + ".",
+                key);
     }
 
-    static KvException keyNotEncodable() {
-        return new KvException(KvOperation.PUT, 400, "Could not URL-decode key name");
+    static KvException keyNotEncodable(String key) {
+        return new KvException(KvOperation.PUT, 400, "Could not URL-decode key name", key);
     }
 
     static IllegalArgumentException nullValue() {
@@ -56,57 +57,68 @@ final class KvErrors {
                 + ". The binding carries 32-bit integers: the largest allowed is " + Integer.MAX_VALUE + ".");
     }
 
-    static KvException ttlNotPositive(long ttl) {
+    static KvException ttlNotPositive(String key, long ttl) {
         return new KvException(
-                KvOperation.PUT, 400, "Invalid expiration_ttl of " + ttl + ". Please specify integer greater than 0.");
+                KvOperation.PUT,
+                400,
+                "Invalid expiration_ttl of " + ttl + ". Please specify integer greater than 0.",
+                key);
     }
 
-    static KvException ttlTooShort(long ttl, KvLimits limits) {
+    static KvException ttlTooShort(String key, long ttl, KvLimits limits) {
         return new KvException(
                 KvOperation.PUT,
                 400,
                 "Invalid expiration_ttl of " + ttl + ". Expiration TTL must be at least "
-                        + limits.minExpirationTtlSeconds() + ".");
+                        + limits.minExpirationTtlSeconds() + ".",
+                key);
     }
 
-    static KvException expirationNotInFuture(long expiration) {
+    static KvException expirationNotInFuture(String key, long expiration) {
         return new KvException(
                 KvOperation.PUT,
                 400,
                 "Invalid expiration of " + expiration
-                        + ". Please specify integer greater than the current number of seconds since the UNIX epoch.");
+                        + ". Please specify integer greater than the current number of seconds since the UNIX epoch.",
+                key);
     }
 
-    static KvException expirationTooSoon(long expiration, KvLimits limits) {
+    static KvException expirationTooSoon(String key, long expiration, KvLimits limits) {
         return new KvException(
                 KvOperation.PUT,
                 400,
                 "Invalid expiration of " + expiration + ". Expiration times must be at least "
-                        + limits.minExpirationTtlSeconds() + " seconds in the future.");
+                        + limits.minExpirationTtlSeconds() + " seconds in the future.",
+                key);
     }
 
-    static KvException metadataTooLarge(int bytes, KvLimits limits) {
+    static KvException metadataTooLarge(String key, int bytes, KvLimits limits) {
         return new KvException(
                 KvOperation.PUT,
                 413,
-                "Metadata length of " + bytes + " exceeds limit of " + limits.maxMetadataBytes() + ".");
+                "Metadata length of " + bytes + " exceeds limit of " + limits.maxMetadataBytes() + ".",
+                key);
     }
 
-    static KvException valueTooLarge(long bytes, KvLimits limits) {
+    static KvException valueTooLarge(String key, long bytes, KvLimits limits) {
         return new KvException(
-                KvOperation.PUT, 413, "Value length of " + bytes + " exceeds limit of " + limits.maxValueBytes() + ".");
+                KvOperation.PUT,
+                413,
+                "Value length of " + bytes + " exceeds limit of " + limits.maxValueBytes() + ".",
+                key);
     }
 
-    static KvException cacheTtlTooShort(KvOperation operation, long cacheTtl, KvLimits limits) {
+    static KvException cacheTtlTooShort(KvOperation operation, String key, long cacheTtl, KvLimits limits) {
         return new KvException(
                 operation,
                 400,
                 "Invalid cache_ttl of " + cacheTtl + ". Cache TTL must be at least " + limits.minCacheTtlSeconds()
-                        + ".");
+                        + ".",
+                key);
     }
 
-    static KvException tooManyRequests(KvOperation operation) {
-        return new KvException(operation, 429, "Too Many Requests");
+    static KvException tooManyRequests(KvOperation operation, String key) {
+        return new KvException(operation, 429, "Too Many Requests", key);
     }
 
     static KvException listLimitTooLarge(long limit, KvLimits limits) {
@@ -135,18 +147,18 @@ final class KvErrors {
         return new KvException(KvOperation.GET_BULK, 400, "You must request a minimum of 1 key");
     }
 
-    static KvException bulkEmptyKey() {
-        return new KvException(KvOperation.GET_BULK, 400, "Key names must not be empty");
+    static KvException bulkEmptyKey(String key) {
+        return new KvException(KvOperation.GET_BULK, 400, "Key names must not be empty", key);
     }
 
     static KvException bulkIllegalKey(String key) {
         return new KvException(
-                KvOperation.GET_BULK, 400, "Illegal key name \"" + key + "\". Please use a different name.");
+                KvOperation.GET_BULK, 400, "Illegal key name \"" + key + "\". Please use a different name.", key);
     }
 
-    static KvException bulkNotJson() {
+    static KvException bulkNotJson(String key) {
         return new KvException(
-                KvOperation.GET_BULK, 400, "At least one of the requested keys corresponds to a non-json value");
+                KvOperation.GET_BULK, 400, "At least one of the requested keys corresponds to a non-json value", key);
     }
 
     static KvException bulkTooLarge(KvLimits limits) {

@@ -107,7 +107,7 @@ final class LocationBinding implements KvBinding {
         BindingArguments.checkKey(key, KvOperation.GET, namespace.limits());
         BindingArguments.notNull(type, "type");
         BindingArguments.notNull(options, "options");
-        checkCacheTtl(options, KvOperation.GET);
+        checkCacheTtl(key, options, KvOperation.GET);
     }
 
     /** The cache life a read asks for: its cacheTtl, or the default. */
@@ -159,17 +159,17 @@ final class LocationBinding implements KvBinding {
         }
         for (String key : unique) {
             if (key.isEmpty()) {
-                throw KvErrors.bulkEmptyKey();
+                throw KvErrors.bulkEmptyKey(key);
             }
             if (key.equals(".") || key.equals("..")) {
                 throw KvErrors.bulkIllegalKey(key);
             }
             int bytes = Utf8.length(key);
             if (bytes > limits.maxKeyBytes()) {
-                throw KvErrors.keyTooLong(KvOperation.GET_BULK, bytes, limits);
+                throw KvErrors.keyTooLong(KvOperation.GET_BULK, key, bytes, limits);
             }
         }
-        checkCacheTtl(options, KvOperation.GET_BULK);
+        checkCacheTtl(null, options, KvOperation.GET_BULK);
 
         Timeline.Moment moment = namespace.timeline().now();
         long cacheTtlMillis = cache == null ? 0 : cacheTtlMillis(options);
@@ -182,7 +182,7 @@ final class LocationBinding implements KvBinding {
             found.put(key, value);
             if (value != null) {
                 if (type.kind() == KvType.Kind.JSON && !namespace.codec().isJson(value.value)) {
-                    throw KvErrors.bulkNotJson();
+                    throw KvErrors.bulkNotJson(key);
                 }
                 total += value.value.length;
             }
@@ -205,11 +205,12 @@ final class LocationBinding implements KvBinding {
         };
     }
 
-    private void checkCacheTtl(GetOptions options, KvOperation operation) {
+    /** {@code key} is null for a bulk read, whose cacheTtl is about all its keys. */
+    private void checkCacheTtl(String key, GetOptions options, KvOperation operation) {
         if (options.cacheTtl().isPresent()) {
             long cacheTtl = options.cacheTtl().getAsLong();
             if (cacheTtl < namespace.limits().minCacheTtlSeconds()) {
-                throw KvErrors.cacheTtlTooShort(operation, cacheTtl, namespace.limits());
+                throw KvErrors.cacheTtlTooShort(operation, key, cacheTtl, namespace.limits());
             }
         }
     }
@@ -319,7 +320,7 @@ final class LocationBinding implements KvBinding {
         String prefix = options.prefix().orElse("");
         int prefixBytes = Utf8.length(prefix);
         if (prefixBytes > limits.maxKeyBytes()) {
-            throw KvErrors.keyTooLong(KvOperation.GET, prefixBytes, limits);
+            throw KvErrors.keyTooLong(KvOperation.GET, null, prefixBytes, limits);
         }
         if (listCache != null || listStress) {
             return listSlice(prefix, options.cursor().orElse(null), limit);
@@ -384,7 +385,7 @@ final class LocationBinding implements KvBinding {
      * current record, if nothing writes in between; now in the default location.
      */
     long seesCurrentValueFrom(String key, GetOptions options) {
-        checkCacheTtl(options, KvOperation.GET);
+        checkCacheTtl(key, options, KvOperation.GET);
         Timeline.Moment moment = namespace.timeline().now();
         return cache == null ? moment.nowMillis() : cache.seesCurrentValueFrom(key, cacheTtlMillis(options), moment);
     }

@@ -39,7 +39,7 @@ final class WriteRateLimit {
                 }
             }
             if (inWindow >= maxWrites) {
-                throw KvErrors.tooManyRequests(operation);
+                throw KvErrors.tooManyRequests(operation, key);
             }
             write.run();
             return remember(recent, nowMillis);

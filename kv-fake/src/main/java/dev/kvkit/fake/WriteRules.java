@@ -27,7 +27,7 @@ final class WriteRules {
             JsonCodec codec) {
         BindingArguments.checkKey(key, KvOperation.PUT, limits);
         if (Utf8.hasLoneSurrogate(key)) {
-            throw KvErrors.keyNotEncodable();
+            throw KvErrors.keyNotEncodable(key);
         }
         BindingArguments.notNull(options, "options");
         byte[] bytes = source.bytes();
@@ -42,37 +42,37 @@ final class WriteRules {
                 metadata = null; // a JSON null (a NullNode, say) is no metadata, as null is in a Worker
             }
         }
-        long expiration = expiration(options, moment, limits);
+        long expiration = expiration(key, options, moment, limits);
         if (metadata != null && metadata.length > limits.maxMetadataBytes()) {
-            throw KvErrors.metadataTooLarge(metadata.length, limits);
+            throw KvErrors.metadataTooLarge(key, metadata.length, limits);
         }
         if (bytes.length > limits.maxValueBytes()) {
-            throw KvErrors.valueTooLarge(bytes.length, limits);
+            throw KvErrors.valueTooLarge(key, bytes.length, limits);
         }
         return new StoredValue(bytes, metadata, expiration, moment.nowMillis(), moment.mark());
     }
 
-    private static long expiration(PutOptions options, Timeline.Moment moment, KvLimits limits) {
+    private static long expiration(String key, PutOptions options, Timeline.Moment moment, KvLimits limits) {
         long now = moment.nowSeconds();
         if (options.expirationTtl().isPresent()) {
             long ttl = options.expirationTtl().getAsLong();
             if (ttl <= 0) {
-                throw KvErrors.ttlNotPositive(ttl);
+                throw KvErrors.ttlNotPositive(key, ttl);
             }
             checkInt32("expiration_ttl", ttl);
             if (ttl < limits.minExpirationTtlSeconds()) {
-                throw KvErrors.ttlTooShort(ttl, limits);
+                throw KvErrors.ttlTooShort(key, ttl, limits);
             }
             return now + ttl;
         }
         if (options.expiration().isPresent()) {
             long expiration = options.expiration().getAsLong();
             if (expiration <= now) {
-                throw KvErrors.expirationNotInFuture(expiration);
+                throw KvErrors.expirationNotInFuture(key, expiration);
             }
             checkInt32("expiration", expiration);
             if (expiration < now + limits.minExpirationTtlSeconds()) {
-                throw KvErrors.expirationTooSoon(expiration, limits);
+                throw KvErrors.expirationTooSoon(key, expiration, limits);
             }
             return expiration;
         }

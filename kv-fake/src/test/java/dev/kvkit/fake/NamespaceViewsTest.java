@@ -142,7 +142,9 @@ class NamespaceViewsTest {
         void theNamespaceSaysItsNameSizeAndClock() {
             kv.put("a", "v");
 
-            assertThat(kv).hasToString("FakeKvNamespace[TODO, 1 keys, TestClock[2026-01-01T00:00:00Z]]");
+            assertThat(kv).hasToString("FakeKvNamespace[TODO, 1 key, TestClock[2026-01-01T00:00:00Z]]");
+            kv.put("b", "v");
+            assertThat(kv).hasToString("FakeKvNamespace[TODO, 2 keys, TestClock[2026-01-01T00:00:00Z]]");
             assertThat(kv.name()).isEqualTo("TODO");
             assertThat(kv.clock()).isSameAs(clock);
             assertThat(kv.limits()).isEqualTo(KvLimits.cloudflare());

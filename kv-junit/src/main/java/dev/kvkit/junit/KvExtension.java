@@ -1,5 +1,6 @@
 package dev.kvkit.junit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kvkit.KvBinding;
 import dev.kvkit.fake.FakeKvLocation;
 import dev.kvkit.fake.FakeKvNamespace;
@@ -129,7 +130,8 @@ public final class KvExtension
 
     /**
      * Publishes the contents of every namespace a failed test could reach as report entries named
-     * {@code kvkit.namespace.<binding>}.
+     * {@code kvkit.namespace.<binding>}, and attaches them to the failure as a suppressed exception,
+     * so they are printed under it.
      *
      * @param context the test's context
      */
@@ -139,8 +141,16 @@ public final class KvExtension
                 || context.getExecutionException().isEmpty()) {
             return;
         }
+        StringBuilder dump = new StringBuilder();
         for (NamespaceHandle handle : NamespaceScopes.visible(context)) {
-            context.publishReportEntry(NamespaceReport.key(handle), NamespaceReport.contents(handle));
+            String contents = NamespaceReport.contents(handle);
+            context.publishReportEntry(NamespaceReport.key(handle), contents);
+            dump.append(dump.length() == 0 ? "" : "\n").append(contents);
+        }
+        if (dump.length() > 0) {
+            // Surefire shows report entries nowhere; a suppressed exception is printed under the
+            // failure itself by Surefire, Gradle and every IDE.
+            context.getExecutionException().get().addSuppressed(new NamespaceReport.Contents(dump.toString()));
         }
     }
 
@@ -323,6 +333,8 @@ public final class KvExtension
         private KvLimits limits;
         private Boolean enforceWriteRate;
         private Boolean listStressMode;
+        private Boolean productionLike;
+        private ObjectMapper objectMapper;
 
         private Builder() {}
 
@@ -411,6 +423,32 @@ public final class KvExtension
         }
 
         /**
+         * Switches on or off, for every namespace, everything production does that the fake leaves
+         * off by default: the write rate and the list stress mode, as {@link
+         * KvTest#productionLike()}. {@link #enforceWriteRate(boolean)} or {@link
+         * #listStressMode(boolean)} set on this builder win over it.
+         *
+         * @param productionLike whether namespaces behave as production does
+         * @return this builder
+         */
+        public Builder productionLike(boolean productionLike) {
+            this.productionLike = productionLike;
+            return this;
+        }
+
+        /**
+         * Sets the mapper every namespace uses for JSON values and metadata, typically the one your
+         * application configures, as {@link KvTest#objectMapper()}. The namespaces do not change it.
+         *
+         * @param objectMapper the mapper
+         * @return this builder
+         */
+        public Builder objectMapper(ObjectMapper objectMapper) {
+            this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
+            return this;
+        }
+
+        /**
          * Builds the extension.
          *
          * @return the extension, to assign to a {@code static} field annotated with {@code
@@ -422,8 +460,9 @@ public final class KvExtension
                     wranglerConfig,
                     environment,
                     limits,
-                    enforceWriteRate,
-                    listStressMode,
+                    Settings.orProductionLike(enforceWriteRate, productionLike),
+                    Settings.orProductionLike(listStressMode, productionLike),
+                    objectMapper == null ? null : MapperSource.of(objectMapper),
                     "KvExtension.builder()"));
         }
     }

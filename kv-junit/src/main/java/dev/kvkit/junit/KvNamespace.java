@@ -132,6 +132,26 @@ public @interface KvNamespace {
     String LIST_STRESS_MODE_PROPERTY_NAME = "kvkit.list.stressMode";
 
     /**
+     * Configuration parameter that switches on, for every namespace, everything production does that
+     * is off by default: the write rate and the list stress mode. {@code true} or {@code false} (the
+     * default). A switch set on its own, in the same place or a stronger one, wins; see {@link
+     * KvTest#productionLike()}.
+     *
+     * @since 0.1.0
+     */
+    String PRODUCTION_LIKE_PROPERTY_NAME = "kvkit.productionLike";
+
+    /**
+     * Configuration parameter naming the class that supplies the {@code ObjectMapper} of every
+     * namespace: the fully qualified name of a public class with a public no-argument constructor
+     * that implements {@code Supplier<ObjectMapper>}. Default: Jackson's defaults plus the Jackson
+     * modules found on the class path. See {@link KvTest#objectMapper()}.
+     *
+     * @since 0.1.0
+     */
+    String OBJECT_MAPPER_SUPPLIER_PROPERTY_NAME = "kvkit.objectMapper.supplier";
+
+    /**
      * The binding name, such as {@code "TODO"}. When a wrangler configuration is in use, it must be
      * one of its {@code kv_namespaces} bindings.
      *

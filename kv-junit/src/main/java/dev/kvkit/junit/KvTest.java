@@ -1,11 +1,13 @@
 package dev.kvkit.junit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -78,4 +80,42 @@ public @interface KvTest {
      * @return the switch, or {@link Toggle#DEFAULT} for the configuration parameter or off
      */
     Toggle listStressMode() default Toggle.DEFAULT;
+
+    /**
+     * Whether every namespace of the class behaves as production does where the fake is lenient by
+     * default: {@link Toggle#ON} switches on both {@link #enforceWriteRate()} and {@link
+     * #listStressMode()}, so a rate limiter that writes one key per request, or a loop that stops at
+     * the first short page, fails here as it would in production. A switch set on its own wins.
+     *
+     * <pre>{@code
+     * @KvTest(productionLike = Toggle.ON)
+     * class RateLimiterTest { ... }
+     * }</pre>
+     *
+     * @return the switch, or {@link Toggle#DEFAULT} for {@link
+     *     KvNamespace#PRODUCTION_LIKE_PROPERTY_NAME} or off
+     * @since 0.1.0
+     */
+    Toggle productionLike() default Toggle.DEFAULT;
+
+    /**
+     * The class that supplies the {@code ObjectMapper} every namespace of the class uses for JSON
+     * values and metadata: a class with a no-argument constructor that implements {@code
+     * Supplier<ObjectMapper>}, typically one that returns the mapper your application configures.
+     * It is created once per test run.
+     *
+     * <pre>{@code
+     * public class AppMapper implements Supplier<ObjectMapper> {
+     *     public ObjectMapper get() { return JsonConfig.objectMapper(); }
+     * }
+     *
+     * @KvTest(objectMapper = AppMapper.class)
+     * class TodoStoreTest { ... }
+     * }</pre>
+     *
+     * @return the supplier class; left unset, {@link KvNamespace#OBJECT_MAPPER_SUPPLIER_PROPERTY_NAME}
+     *     or the default (Jackson's defaults plus the modules on the class path) decides
+     * @since 0.1.0
+     */
+    Class<? extends Supplier<ObjectMapper>> objectMapper() default UnsetObjectMapper.class;
 }

@@ -50,7 +50,7 @@ record NamespaceDeclaration(
             return namespace.location(location);
         } catch (IllegalArgumentException e) {
             // The fake owns the rule for location names; this only says which declaration broke it.
-            throw new ExtensionConfigurationException(describe() + ": " + e.getMessage(), e);
+            throw new ExtensionConfigurationException(describe() + ": " + e.getMessage(), Causes.beyond(e));
         }
     }
 

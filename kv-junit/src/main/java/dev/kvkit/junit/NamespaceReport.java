@@ -15,6 +15,24 @@ final class NamespaceReport {
 
     private NamespaceReport() {}
 
+    /**
+     * The contents of the namespaces a failed test reached, attached to its failure as a suppressed
+     * exception: the one place every build tool and IDE prints. It has no stack trace of its own.
+     */
+    static final class Contents extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        Contents(String contents) {
+            super("kvkit namespaces at the failure:\n" + contents, null, false, false);
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
+    }
+
     static String key(NamespaceHandle handle) {
         return KEY_PREFIX + handle.declaration().binding();
     }

@@ -50,13 +50,16 @@ final class NamespaceScopes {
             Settings settings,
             TestClock clock,
             Optional<KvNamespaceBinding> wrangler) {
-        FakeKvNamespace namespace = FakeKvNamespace.builder()
+        FakeKvNamespace.Builder builder = FakeKvNamespace.builder()
                 .name(declaration.binding())
                 .clock(clock)
                 .limits(settings.limits())
                 .enforceWriteRate(either(declaration.enforceWriteRate(), settings.enforceWriteRate()))
-                .listStressMode(either(declaration.listStressMode(), settings.listStressMode()))
-                .build();
+                .listStressMode(either(declaration.listStressMode(), settings.listStressMode()));
+        if (settings.objectMapper() != null) {
+            builder.objectMapper(settings.objectMapper().mapper(context));
+        }
+        FakeKvNamespace namespace = builder.build();
         ClassLoader loader = context.getTestClass()
                 .map(Class::getClassLoader)
                 .orElse(Thread.currentThread().getContextClassLoader());

@@ -26,7 +26,8 @@ final class Seeds {
                         e);
             } catch (IllegalArgumentException e) {
                 throw new ExtensionConfigurationException(
-                        "Seed resource \"" + resource + "\" of " + declaration.describe() + ": " + e.getMessage(), e);
+                        "Seed resource \"" + resource + "\" of " + declaration.describe() + ": " + e.getMessage(),
+                        Causes.beyond(e));
             }
         }
     }

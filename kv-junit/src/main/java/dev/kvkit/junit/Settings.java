@@ -23,12 +23,13 @@ record Settings(
         KvLimits limits,
         Boolean enforceWriteRate,
         Boolean listStressMode,
+        MapperSource objectMapper,
         String origin) {
 
     static final String CLOUDFLARE = "cloudflare";
     static final String JSON_NATIVE = "json-native";
 
-    static final Settings NONE = new Settings(null, null, null, null, null, null, "defaults");
+    static final Settings NONE = new Settings(null, null, null, null, null, null, null, "defaults");
 
     /** The settings in force for a test or class: builder or {@code @KvTest}, then configuration, then defaults. */
     static Settings resolve(ExtensionContext context, Settings programmatic) {
@@ -53,6 +54,7 @@ record Settings(
                 first(classLevel.limits, configured.limits, KvLimits.cloudflare()),
                 first(classLevel.enforceWriteRate, configured.enforceWriteRate, false),
                 first(classLevel.listStressMode, configured.listStressMode, false),
+                first(classLevel.objectMapper, configured.objectMapper, null),
                 classLevel.origin);
     }
 
@@ -69,6 +71,7 @@ record Settings(
                 agree("limits", limits, other.limits, other),
                 agree("enforceWriteRate", enforceWriteRate, other.enforceWriteRate, other),
                 agree("listStressMode", listStressMode, other.listStressMode, other),
+                agree("objectMapper", objectMapper, other.objectMapper, other),
                 origin);
     }
 
@@ -94,8 +97,15 @@ record Settings(
                         kvTest.limits(),
                         "@KvTest(limits) on " + found.declaredOn().getName(),
                         Settings::limits),
-                kvTest.enforceWriteRate().asBoolean(),
-                kvTest.listStressMode().asBoolean(),
+                orProductionLike(
+                        kvTest.enforceWriteRate().asBoolean(),
+                        kvTest.productionLike().asBoolean()),
+                orProductionLike(
+                        kvTest.listStressMode().asBoolean(),
+                        kvTest.productionLike().asBoolean()),
+                MapperSource.ofAnnotation(
+                        kvTest.objectMapper(),
+                        "@KvTest(objectMapper) on " + found.declaredOn().getName()),
                 origin);
     }
 
@@ -105,9 +115,32 @@ record Settings(
                 parameter(context, KvNamespace.WRANGLER_CONFIG_PROPERTY_NAME, WranglerLocation::parse),
                 parameter(context, KvNamespace.WRANGLER_ENVIRONMENT_PROPERTY_NAME, Function.identity()),
                 parameter(context, KvNamespace.LIMITS_PROPERTY_NAME, Settings::limits),
-                parameter(context, KvNamespace.WRITE_RATE_ENFORCE_PROPERTY_NAME, Settings::onOff),
-                parameter(context, KvNamespace.LIST_STRESS_MODE_PROPERTY_NAME, Settings::onOff),
+                orProductionLike(
+                        parameter(context, KvNamespace.WRITE_RATE_ENFORCE_PROPERTY_NAME, Settings::onOff),
+                        parameter(context, KvNamespace.PRODUCTION_LIKE_PROPERTY_NAME, Settings::onOff)),
+                orProductionLike(
+                        parameter(context, KvNamespace.LIST_STRESS_MODE_PROPERTY_NAME, Settings::onOff),
+                        parameter(context, KvNamespace.PRODUCTION_LIKE_PROPERTY_NAME, Settings::onOff)),
+                parameter(
+                        context,
+                        KvNamespace.OBJECT_MAPPER_SUPPLIER_PROPERTY_NAME,
+                        name -> MapperSource.ofClassName(name, loader(context))),
                 "configuration parameters");
+    }
+
+    /**
+     * The production-like switch stands for the write rate and the list stress mode at once; a
+     * switch its source sets on its own wins. Expanded per source, so a stronger source's
+     * production-like switch beats a weaker source's single switch.
+     */
+    static Boolean orProductionLike(Boolean single, Boolean productionLike) {
+        return single != null ? single : productionLike;
+    }
+
+    private static ClassLoader loader(ExtensionContext context) {
+        return context.getTestClass()
+                .map(Class::getClassLoader)
+                .orElse(Thread.currentThread().getContextClassLoader());
     }
 
     private static <T> T parameter(ExtensionContext context, String key, Function<String, T> parser) {
@@ -125,7 +158,7 @@ record Settings(
             return parser.apply(value);
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException(
-                    "Invalid value \"" + raw + "\" for " + key + "; allowed: " + e.getMessage(), e);
+                    "Invalid value \"" + raw + "\" for " + key + "; allowed: " + e.getMessage(), Causes.beyond(e));
         }
     }
 

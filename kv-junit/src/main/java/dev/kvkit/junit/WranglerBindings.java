@@ -34,7 +34,7 @@ final class WranglerBindings {
         try {
             return Optional.of(config.get().kvNamespace(declaration.binding(), settings.environment()));
         } catch (IllegalArgumentException e) {
-            throw new ExtensionConfigurationException(declaration.describe() + ": " + e.getMessage(), e);
+            throw new ExtensionConfigurationException(declaration.describe() + ": " + e.getMessage(), Causes.beyond(e));
         }
     }
 
@@ -74,7 +74,8 @@ final class WranglerBindings {
         try {
             return WranglerConfig.read(file);
         } catch (RuntimeException e) {
-            throw new ExtensionConfigurationException("Could not use the wrangler configuration: " + e.getMessage(), e);
+            throw new ExtensionConfigurationException(
+                    "Could not use the wrangler configuration: " + e.getMessage(), Causes.beyond(e));
         }
     }
 

@@ -60,7 +60,7 @@ class LocationInjectionTest {
                 .containsOnlyKeys("kvkit.namespace.TODO")
                 .containsEntry(
                         "kvkit.namespace.TODO",
-                        "FakeKvNamespace[TODO, 1 keys, TestClock[2026-01-01T00:00:00Z]]\n"
+                        "FakeKvNamespace[TODO, 1 key, TestClock[2026-01-01T00:00:00Z]]\n"
                                 + "  KvEntry[key=\"to-do:1\", value=\"Buy milk\"]");
     }
 

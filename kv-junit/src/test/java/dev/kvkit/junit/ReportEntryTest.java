@@ -6,6 +6,7 @@ import dev.kvkit.PutOptions;
 import dev.kvkit.fake.FakeKvNamespace;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
 
 /** A failed test publishes what its namespaces held, so the failure can be read without a debugger. */
 class ReportEntryTest {
@@ -25,6 +26,36 @@ class ReportEntryTest {
     }
 
     @Test
+    void theFailureItselfCarriesTheContentsAsASuppressedException() {
+        var results = Fixtures.run(FailingTest.class);
+
+        Throwable failure = results.testEvents().failed().stream()
+                .findFirst()
+                .orElseThrow()
+                .getRequiredPayload(TestExecutionResult.class)
+                .getThrowable()
+                .orElseThrow();
+        assertThat(failure).hasMessage("the code under test did something wrong");
+        assertThat(failure.getSuppressed()).hasSize(1);
+        Throwable contents = failure.getSuppressed()[0];
+        assertThat(contents.getMessage())
+                .startsWith("kvkit namespaces at the failure:\nFakeKvNamespace[TODO, 2 keys,")
+                .contains("  KvEntry[key=\"to-do:1\", value=\"Buy milk\"")
+                .contains("\nFakeKvNamespace[CONFIG, 0 keys,");
+        assertThat(contents.getStackTrace())
+                .as("only the contents are printed, no second stack trace")
+                .isEmpty();
+        assertThat(contents).hasToString(contents.getMessage());
+    }
+
+    @Test
+    void aNamespaceOfOneKeySaysKey() {
+        String report = Fixtures.reportEntries(Fixtures.run(OneEntry.class)).get("kvkit.namespace.TODO");
+
+        assertThat(report).startsWith("FakeKvNamespace[TODO, 1 key, ");
+    }
+
+    @Test
     void passingTestPublishesNothing() {
         var results = Fixtures.run(PassingTest.class);
 
@@ -33,11 +64,19 @@ class ReportEntryTest {
     }
 
     @Test
-    void longNamespaceIsCutAfterFiftyEntries() {
-        String report = Fixtures.reportEntries(Fixtures.run(ManyEntries.class)).get("kvkit.namespace.TODO");
+    void longNamespaceIsCutAfterFiftyEntriesInTheReportAndOnTheFailure() {
+        var results = Fixtures.run(ManyEntries.class);
+        String report = Fixtures.reportEntries(results).get("kvkit.namespace.TODO");
 
         assertThat(report.lines()).hasSize(1 + 50 + 1);
         assertThat(report).endsWith("\n  ... and 70 more");
+        Throwable failure = results.testEvents().failed().stream()
+                .findFirst()
+                .orElseThrow()
+                .getRequiredPayload(TestExecutionResult.class)
+                .getThrowable()
+                .orElseThrow();
+        assertThat(failure.getSuppressed()[0].getMessage()).endsWith("\n  ... and 70 more");
     }
 
     static class FailingTest {
@@ -53,6 +92,15 @@ class ReportEntryTest {
                     PutOptions.defaults().withMetadata(Map.of("done", false)).withExpirationTtl(86_400));
             todo.put("to-do:2", "x".repeat(100));
             throw new AssertionError("the code under test did something wrong");
+        }
+    }
+
+    static class OneEntry {
+
+        @Test
+        void fails(@KvNamespace("TODO") FakeKvNamespace todo) {
+            todo.put("k", "v");
+            throw new AssertionError("fails on purpose");
         }
     }
 

@@ -23,7 +23,10 @@ public final class ShouldBeEmpty extends BasicErrorMessageFactory {
      * @return the message factory
      */
     public static ErrorMessageFactory shouldBeEmpty(Object actual, List<String> keys) {
+        KeyCounts.Listed held = KeyCounts.listed(keys);
         return new ShouldBeEmpty(
-                "%nExpecting actual:%n  %s%nto be empty but it holds %s keys:%n  %s", actual, keys.size(), keys);
+                "%nExpecting actual:%n  %s%nto be empty but it holds " + KeyCounts.keys(keys.size()) + ":%n  "
+                        + held.format(),
+                held.between(List.of(actual), List.of()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.kvkit.assertj.error;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
@@ -28,25 +29,41 @@ public final class ShouldContainExactlyKeys extends BasicErrorMessageFactory {
      */
     public static ErrorMessageFactory shouldContainExactlyKeys(
             Object actual, List<String> expected, List<String> found, List<String> missing, List<String> unexpected) {
-        String format =
-                "%nExpecting actual:%n  %s%nto contain exactly these keys, in list order:%n  %s%nbut it holds:%n  %s";
+        // What differs comes first: with 250 keys, the two full lists are what nobody reads.
+        StringBuilder format =
+                new StringBuilder("%nExpecting actual:%n  %s%nto contain exactly these keys, in list order");
+        List<Object> arguments = new ArrayList<>(List.of(actual));
         if (missing.isEmpty() && unexpected.isEmpty()) {
-            return new ShouldContainExactlyKeys(
-                    format + "%nwhich are the same keys in another order", actual, expected, found);
+            format.append(", and it holds them, but in another order");
         }
-        if (unexpected.isEmpty()) {
-            return new ShouldContainExactlyKeys(format + "%nkeys not found:%n  %s", actual, expected, found, missing);
+        if (!missing.isEmpty()) {
+            KeyCounts.Listed listed = KeyCounts.listed(missing);
+            format.append("%n")
+                    .append(KeyCounts.keys(missing.size()))
+                    .append(" not found:%n  ")
+                    .append(listed.format());
+            arguments.addAll(listed.arguments());
         }
-        if (missing.isEmpty()) {
-            return new ShouldContainExactlyKeys(
-                    format + "%nkeys not expected:%n  %s", actual, expected, found, unexpected);
+        if (!unexpected.isEmpty()) {
+            KeyCounts.Listed listed = KeyCounts.listed(unexpected);
+            format.append("%n")
+                    .append(KeyCounts.keys(unexpected.size()))
+                    .append(" not expected:%n  ")
+                    .append(listed.format());
+            arguments.addAll(listed.arguments());
         }
-        return new ShouldContainExactlyKeys(
-                format + "%nkeys not found:%n  %s%nkeys not expected:%n  %s",
-                actual,
-                expected,
-                found,
-                missing,
-                unexpected);
+        KeyCounts.Listed wanted = KeyCounts.listed(expected);
+        format.append("%nexpected ")
+                .append(KeyCounts.keys(expected.size()))
+                .append(":%n  ")
+                .append(wanted.format());
+        arguments.addAll(wanted.arguments());
+        KeyCounts.Listed held = KeyCounts.listed(found);
+        format.append("%nbut it holds ")
+                .append(KeyCounts.keys(found.size()))
+                .append(":%n  ")
+                .append(held.format());
+        arguments.addAll(held.arguments());
+        return new ShouldContainExactlyKeys(format.toString(), arguments.toArray());
     }
 }

@@ -37,19 +37,18 @@ public final class ShouldContainKey extends BasicErrorMessageFactory {
         }
         if (held.size() > MAX_LISTED_KEYS) {
             return new ShouldContainKey(
-                    expecting + "but it holds %s keys, the first %s being:%n  %s%nnearest key names:%n  %s",
+                    expecting + "but it holds " + KeyCounts.keys(held.size())
+                            + ", the first %s being:%n  %s%nnearest key names:%n  %s",
                     actual,
                     key,
-                    held.size(),
                     MAX_LISTED_KEYS,
                     held.subList(0, MAX_LISTED_KEYS),
                     nearest);
         }
         return new ShouldContainKey(
-                expecting + "but it holds %s keys:%n  %s%nnearest key names:%n  %s",
+                expecting + "but it holds " + KeyCounts.keys(held.size()) + ":%n  %s%nnearest key names:%n  %s",
                 actual,
                 key,
-                held.size(),
                 held,
                 nearest);
     }

@@ -24,7 +24,10 @@ public final class ShouldHaveSize extends BasicErrorMessageFactory {
      * @return the message factory
      */
     public static ErrorMessageFactory shouldHaveSize(Object actual, int expected, List<String> keys) {
+        KeyCounts.Listed held = KeyCounts.listed(keys);
         return new ShouldHaveSize(
-                "%nExpecting actual:%n  %s%nto hold %s keys but holds %s:%n  %s", actual, expected, keys.size(), keys);
+                "%nExpecting actual:%n  %s%nto hold " + KeyCounts.keys(expected) + " but holds " + keys.size() + ":%n  "
+                        + held.format(),
+                held.between(List.of(actual), List.of()));
     }
 }

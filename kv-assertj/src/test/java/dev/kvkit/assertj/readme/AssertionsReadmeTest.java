@@ -46,7 +46,11 @@ class AssertionsReadmeTest {
                 .hasJsonSatisfying(User.class, user -> assertThat(user.admin()).isTrue())
                 .hasMetadataValue("/owner", "ada")
                 .hasNoExpiration();
-        assertThat(kv).entry("session:1").expiresWithin(Duration.ofHours(1));
+        assertThat(kv).entry("session:1").expiresIn(Duration.ofMinutes(30)); // to the second
+        assertThat(kv)
+                .entry("session:1")
+                .expiresNoSoonerThan(Duration.ofMinutes(15))
+                .expiresWithin(Duration.ofHours(1));
         // end::assertj-namespace[]
     }
 
