@@ -45,7 +45,7 @@ final class BindingChecks {
         }
         int bytes = utf8Length(key);
         if (bytes > MAX_KEY_BYTES) {
-            throw keyTooLong(operation, bytes);
+            throw keyTooLong(operation, key, bytes);
         }
     }
 
@@ -53,17 +53,19 @@ final class BindingChecks {
         key(key, KvOperation.GET);
         notNull(type, "type");
         notNull(options, "options");
-        cacheTtl(options, KvOperation.GET);
+        cacheTtl(key, options, KvOperation.GET);
     }
 
-    static void cacheTtl(GetOptions options, KvOperation operation) {
+    /** {@code key} is null for a bulk read, whose cacheTtl is about all its keys. */
+    static void cacheTtl(String key, GetOptions options, KvOperation operation) {
         if (options.cacheTtl().isPresent()) {
             long cacheTtl = options.cacheTtl().getAsLong();
             if (cacheTtl < MIN_CACHE_TTL) {
                 throw new KvException(
                         operation,
                         400,
-                        "Invalid cache_ttl of " + cacheTtl + ". Cache TTL must be at least " + MIN_CACHE_TTL + ".");
+                        "Invalid cache_ttl of " + cacheTtl + ". Cache TTL must be at least " + MIN_CACHE_TTL + ".",
+                        key);
             }
         }
     }
@@ -97,31 +99,34 @@ final class BindingChecks {
         }
         for (String key : unique) {
             if (key.isEmpty()) {
-                throw new KvException(KvOperation.GET_BULK, 400, "Key names must not be empty");
+                throw new KvException(KvOperation.GET_BULK, 400, "Key names must not be empty", key);
             }
             if (key.equals(".") || key.equals("..")) {
                 throw new KvException(
-                        KvOperation.GET_BULK, 400, "Illegal key name \"" + key + "\". Please use a different name.");
+                        KvOperation.GET_BULK,
+                        400,
+                        "Illegal key name \"" + key + "\". Please use a different name.",
+                        key);
             }
             int bytes = utf8Length(key);
             if (bytes > MAX_KEY_BYTES) {
-                throw keyTooLong(KvOperation.GET_BULK, bytes);
+                throw keyTooLong(KvOperation.GET_BULK, key, bytes);
             }
         }
-        cacheTtl(options, KvOperation.GET_BULK);
+        cacheTtl(null, options, KvOperation.GET_BULK);
         return unique;
     }
 
-    static KvException bulkNotJson() {
+    static KvException bulkNotJson(String key) {
         return new KvException(
-                KvOperation.GET_BULK, 400, "At least one of the requested keys corresponds to a non-json value");
+                KvOperation.GET_BULK, 400, "At least one of the requested keys corresponds to a non-json value", key);
     }
 
     /** The key rules of a write, then the options; the value and metadata follow in the caller. */
     static void write(String key, PutOptions options) {
         key(key, KvOperation.PUT);
         if (hasLoneSurrogate(key)) {
-            throw new KvException(KvOperation.PUT, 400, "Could not URL-decode key name");
+            throw new KvException(KvOperation.PUT, 400, "Could not URL-decode key name", key);
         }
         notNull(options, "options");
     }
@@ -146,14 +151,15 @@ final class BindingChecks {
      * Whether an absolute expiration lies far enough in the future is the service's to say, by its
      * clock. When a TTL is given, {@code expiration} is ignored entirely, as the service ignores it.
      */
-    static void expiration(PutOptions options) {
+    static void expiration(String key, PutOptions options) {
         if (options.expirationTtl().isPresent()) {
             long ttl = options.expirationTtl().getAsLong();
             if (ttl <= 0) {
                 throw new KvException(
                         KvOperation.PUT,
                         400,
-                        "Invalid expiration_ttl of " + ttl + ". Please specify integer greater than 0.");
+                        "Invalid expiration_ttl of " + ttl + ". Please specify integer greater than 0.",
+                        key);
             }
             int32("expiration_ttl", ttl);
             if (ttl < MIN_EXPIRATION_TTL) {
@@ -161,7 +167,8 @@ final class BindingChecks {
                         KvOperation.PUT,
                         400,
                         "Invalid expiration_ttl of " + ttl + ". Expiration TTL must be at least " + MIN_EXPIRATION_TTL
-                                + ".");
+                                + ".",
+                        key);
             }
         } else if (options.expiration().isPresent()) {
             int32("expiration", options.expiration().getAsLong());
@@ -186,15 +193,17 @@ final class BindingChecks {
         }
         int bytes = utf8Length(prefix);
         if (bytes > MAX_KEY_BYTES) {
-            throw keyTooLong(KvOperation.GET, bytes);
+            throw keyTooLong(KvOperation.GET, null, bytes);
         }
     }
 
-    static KvException keyTooLong(KvOperation operation, int bytes) {
+    /** {@code key} is null for a list prefix, which is no key. */
+    static KvException keyTooLong(KvOperation operation, String key, int bytes) {
         return new KvException(
                 operation,
                 414,
-                "UTF-8 encoded length of " + bytes + " exceeds key length limit of " + MAX_KEY_BYTES + ".");
+                "UTF-8 encoded length of " + bytes + " exceeds key length limit of " + MAX_KEY_BYTES + ".",
+                key);
     }
 
     /** The UTF-8 length of {@code text} as Workers counts it: a lone surrogate is U+FFFD, three bytes. */

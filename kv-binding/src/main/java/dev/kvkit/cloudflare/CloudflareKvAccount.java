@@ -3,6 +3,7 @@ package dev.kvkit.cloudflare;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kvkit.internal.DefaultObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -345,8 +346,9 @@ public final class CloudflareKvAccount {
 
         /**
          * Sets the mapper that writes {@code putJson} values and metadata and reads JSON values and
-         * metadata; by default a plain {@code ObjectMapper} with every module on the class path
-         * registered ({@code findAndRegisterModules()}). The mapper must not be reconfigured once
+         * metadata; by default the mapper every kvkit binding uses, the fake included: Jackson's
+         * defaults with every module on the class path registered and dates written as ISO-8601 text,
+         * as a Worker's {@code JSON.stringify} writes them. The mapper must not be reconfigured once
          * handed over.
          *
          * @param objectMapper the mapper
@@ -388,7 +390,7 @@ public final class CloudflareKvAccount {
         }
 
         ObjectMapper mapper() {
-            return objectMapper != null ? objectMapper : new ObjectMapper().findAndRegisterModules();
+            return objectMapper != null ? objectMapper : DefaultObjectMapper.create();
         }
 
         Transport transport() {

@@ -161,7 +161,7 @@ public final class CloudflareKvBinding implements KvBinding {
             return new KvValueWithMetadata<>(null, null, null);
         }
         if (type.kind() == KvType.Kind.TEXT || type.kind() == KvType.Kind.JSON) {
-            JsonNode entry = bulkRead(List.of(key), true, KvOperation.GET).get(key);
+            JsonNode entry = bulkRead(List.of(key), true, KvOperation.GET, key).get(key);
             if (entry == null || entry.isNull()) {
                 return new KvValueWithMetadata<>(null, null, null);
             }
@@ -176,7 +176,7 @@ public final class CloudflareKvBinding implements KvBinding {
                 null,
                 Transport.Repeat.SAFE,
                 true,
-                failure(KvOperation.GET)));
+                failure(KvOperation.GET, key)));
         if (metadata == null) {
             return new KvValueWithMetadata<>(null, null, null);
         }
@@ -197,7 +197,7 @@ public final class CloudflareKvBinding implements KvBinding {
                 null,
                 Transport.Repeat.SAFE,
                 true,
-                failure(operation));
+                failure(operation, key));
     }
 
     @SuppressWarnings("unchecked")
@@ -282,8 +282,8 @@ public final class CloudflareKvBinding implements KvBinding {
     @Override
     public <T> Map<String, T> get(Collection<String> keys, KvType<T> type, GetOptions options) {
         LinkedHashSet<String> unique = BindingChecks.bulkRead(keys, type, options);
-        Map<String, JsonNode> found = bulkRead(unique, false, KvOperation.GET_BULK);
-        requireJson(found.values(), type, false);
+        Map<String, JsonNode> found = bulkRead(unique, false, KvOperation.GET_BULK, null);
+        requireJson(unique, found, type, false);
         Map<String, T> results = new LinkedHashMap<>();
         for (String key : unique) {
             JsonNode value = found.get(key);
@@ -302,8 +302,8 @@ public final class CloudflareKvBinding implements KvBinding {
     public <T> Map<String, KvValueWithMetadata<T>> getWithMetadata(
             Collection<String> keys, KvType<T> type, GetOptions options) {
         LinkedHashSet<String> unique = BindingChecks.bulkRead(keys, type, options);
-        Map<String, JsonNode> found = bulkRead(unique, true, KvOperation.GET_BULK);
-        requireJson(found.values(), type, true);
+        Map<String, JsonNode> found = bulkRead(unique, true, KvOperation.GET_BULK, null);
+        requireJson(unique, found, type, true);
         Map<String, KvValueWithMetadata<T>> results = new LinkedHashMap<>();
         for (String key : unique) {
             JsonNode entry = found.get(key);
@@ -316,24 +316,31 @@ public final class CloudflareKvBinding implements KvBinding {
         return Collections.unmodifiableMap(results);
     }
 
-    /** A JSON bulk read fails as a whole if any value found is not JSON, as the service's does. */
-    private void requireJson(Collection<JsonNode> found, KvType<?> type, boolean withMetadata) {
+    /**
+     * A JSON bulk read fails as a whole if any value found is not JSON, as the service's does, naming
+     * the first such key in request order.
+     */
+    private void requireJson(
+            Collection<String> keys, Map<String, JsonNode> found, KvType<?> type, boolean withMetadata) {
         if (type.kind() != KvType.Kind.JSON) {
             return;
         }
-        for (JsonNode entry : found) {
+        for (String key : keys) {
+            JsonNode entry = found.get(key);
             JsonNode value = withMetadata && entry != null ? entry.path("value") : entry;
             if (value != null && !value.isNull() && !value.isMissingNode() && !isJson(value.asText())) {
-                throw BindingChecks.bulkNotJson();
+                throw BindingChecks.bulkNotJson(key);
             }
         }
     }
 
     /**
      * Asks the bulk read route for the keys as text, and returns its {@code values} object by key.
-     * Keys no URL or JSON text can carry (lone surrogates) are not asked for: none can exist.
+     * Keys no URL or JSON text can carry (lone surrogates) are not asked for: none can exist. A
+     * refusal names {@code failureKey}, null when the read is about several keys.
      */
-    private Map<String, JsonNode> bulkRead(Collection<String> keys, boolean withMetadata, KvOperation operation) {
+    private Map<String, JsonNode> bulkRead(
+            Collection<String> keys, boolean withMetadata, KvOperation operation, String failureKey) {
         ObjectNode body = Transport.WIRE.createObjectNode();
         ArrayNode keyArray = body.putArray("keys");
         keys.stream().filter(key -> !BindingChecks.hasLoneSurrogate(key)).forEach(keyArray::add);
@@ -345,7 +352,7 @@ public final class CloudflareKvBinding implements KvBinding {
             body.put("withMetadata", true);
         }
         JsonNode values = transport
-                .sendForEnvelope(jsonCall("POST", path + "/bulk/get", writeJson(body), operation))
+                .sendForEnvelope(jsonCall("POST", path + "/bulk/get", writeJson(body), operation, failureKey))
                 .path("result")
                 .path("values");
         Map<String, JsonNode> found = new LinkedHashMap<>();
@@ -399,7 +406,7 @@ public final class CloudflareKvBinding implements KvBinding {
             throw BindingChecks.nullValue();
         }
         byte[] metadata = metadata(options);
-        BindingChecks.expiration(options);
+        BindingChecks.expiration(key, options);
         RequestBodies.Body body = metadata == null
                 ? RequestBodies.raw(value, "application/octet-stream")
                 : RequestBodies.multipart(metadata, value);
@@ -428,7 +435,7 @@ public final class CloudflareKvBinding implements KvBinding {
 
     private void write(String key, byte[] value, String contentType, PutOptions options) {
         byte[] metadata = metadata(options);
-        BindingChecks.expiration(options);
+        BindingChecks.expiration(key, options);
         RequestBodies.Body body =
                 metadata == null ? RequestBodies.raw(value, contentType) : RequestBodies.multipart(metadata, value);
         send(key, body, options, Transport.Repeat.SAFE);
@@ -450,7 +457,7 @@ public final class CloudflareKvBinding implements KvBinding {
                 body.publisher(),
                 repeat,
                 false,
-                failure(KvOperation.PUT)));
+                failure(KvOperation.PUT, key)));
     }
 
     /** The metadata's JSON text, or null for none; a JSON null is no metadata, as in a Worker. */
@@ -487,7 +494,7 @@ public final class CloudflareKvBinding implements KvBinding {
                 null,
                 Transport.Repeat.SAFE,
                 false,
-                failure(KvOperation.DELETE)));
+                failure(KvOperation.DELETE, key)));
     }
 
     // ---------------------------------------------------------------- list
@@ -527,7 +534,7 @@ public final class CloudflareKvBinding implements KvBinding {
                 null,
                 Transport.Repeat.SAFE,
                 false,
-                failure(KvOperation.GET)));
+                failure(KvOperation.GET, null)));
         List<KvListKey> keys = new ArrayList<>();
         SerializedResults results = SerializedResults.get();
         for (JsonNode key : envelope.path("result")) {
@@ -657,7 +664,11 @@ public final class CloudflareKvBinding implements KvBinding {
         for (int i = 0; i < bodies.size(); i++) {
             JsonNode result = transport
                     .sendForEnvelope(jsonCall(
-                            method, path + route, HttpRequest.BodyPublishers.ofByteArray(bodies.get(i)), operation))
+                            method,
+                            path + route,
+                            HttpRequest.BodyPublishers.ofByteArray(bodies.get(i)),
+                            operation,
+                            null))
                     .path("result");
             if (result.has("successful_key_count")) {
                 successful += result.path("successful_key_count").asInt();
@@ -676,7 +687,7 @@ public final class CloudflareKvBinding implements KvBinding {
     }
 
     private Transport.Call jsonCall(
-            String method, String route, HttpRequest.BodyPublisher body, KvOperation operation) {
+            String method, String route, HttpRequest.BodyPublisher body, KvOperation operation, String key) {
         return new Transport.Call(
                 method,
                 route,
@@ -686,7 +697,7 @@ public final class CloudflareKvBinding implements KvBinding {
                 body,
                 Transport.Repeat.SAFE,
                 false,
-                failure(operation));
+                failure(operation, key));
     }
 
     private static HttpRequest.BodyPublisher writeJson(JsonNode body) {
@@ -701,8 +712,9 @@ public final class CloudflareKvBinding implements KvBinding {
         }
     }
 
-    private static Transport.Failure failure(KvOperation operation) {
-        return (method, path, status, code, message) -> new KvException(operation, status, message);
+    /** The service's refusal as the fake raises it; {@code key} is null for calls about no one key. */
+    private static Transport.Failure failure(KvOperation operation, String key) {
+        return (method, path, status, code, message) -> new KvException(operation, status, message, key);
     }
 
     /**

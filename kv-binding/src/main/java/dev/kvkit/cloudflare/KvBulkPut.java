@@ -64,7 +64,7 @@ public final class KvBulkPut {
         if (value == null) {
             throw BindingChecks.nullValue();
         }
-        BindingChecks.expiration(options);
+        BindingChecks.expiration(key, options);
         byte[] bytes = BindingChecks.utf8(value);
         return new KvBulkPut(key, new String(bytes, StandardCharsets.UTF_8), false, bytes.length, options);
     }
@@ -96,7 +96,7 @@ public final class KvBulkPut {
         if (value == null) {
             throw BindingChecks.nullValue();
         }
-        BindingChecks.expiration(options);
+        BindingChecks.expiration(key, options);
         return new KvBulkPut(key, Base64.getEncoder().encodeToString(value), true, value.length, options);
     }
 

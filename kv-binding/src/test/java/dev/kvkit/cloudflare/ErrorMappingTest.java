@@ -123,4 +123,31 @@ class ErrorMappingTest {
                 .hasMessageStartingWith("PUT " + StubServer.PREFIX + "/values/k failed: answered 200 with a body that"
                         + " is not Cloudflare's envelope");
     }
+
+    @Test
+    void aServiceRefusalNamesTheKeyOfASingleKeyCallOnly() {
+        stub.always(StubServer.Reply.error(413, 10001, "too large"));
+
+        assertThatThrownBy(() -> kv.put("a/b", "v"))
+                .isInstanceOfSatisfying(
+                        KvException.class, e -> assertThat(e.key()).contains("a/b"));
+        assertThatThrownBy(() -> kv.getWithMetadata("m"))
+                .isInstanceOfSatisfying(
+                        KvException.class, e -> assertThat(e.key()).contains("m"));
+        assertThatThrownBy(() -> kv.get(List.of("a", "b")))
+                .isInstanceOfSatisfying(
+                        KvException.class, e -> assertThat(e.key()).isEmpty());
+        assertThatThrownBy(() -> kv.list())
+                .isInstanceOfSatisfying(
+                        KvException.class, e -> assertThat(e.key()).isEmpty());
+    }
+
+    @Test
+    void aJsonBulkReadNamesTheFirstKeyInRequestOrderWhoseValueIsNotJson() {
+        stub.reply(StubServer.Reply.envelope("{\"values\":{\"c\":\"y\",\"a\":\"1\",\"b\":\"x\"}}"));
+
+        assertThatThrownBy(() -> kv.get(List.of("a", "b", "c"), KvType.JSON))
+                .isInstanceOfSatisfying(
+                        KvException.class, e -> assertThat(e.key()).contains("b"));
+    }
 }

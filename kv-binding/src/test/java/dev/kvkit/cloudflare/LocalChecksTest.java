@@ -378,4 +378,27 @@ class LocalChecksTest {
         assertThat(KV.putBulk(List.of())).isEqualTo(new KvBulkResult(0, List.of()));
         assertThat(KV.deleteBulk(List.of())).isEqualTo(new KvBulkResult(0, List.of()));
     }
+
+    @Test
+    void aRefusalAboutOneKeyNamesItAndAListPrefixNamesNone() {
+        assertThatThrownBy(() -> KV.put(LONG_KEY, "v"))
+                .isInstanceOfSatisfying(
+                        KvException.class, e -> assertThat(e.key()).contains(LONG_KEY));
+        assertThatThrownBy(() -> KV.get("k", GetOptions.defaults().withCacheTtl(1)))
+                .isInstanceOfSatisfying(
+                        KvException.class, e -> assertThat(e.key()).contains("k"));
+        assertThatThrownBy(() -> KV.put("k", "v", PutOptions.defaults().withExpirationTtl(1)))
+                .isInstanceOfSatisfying(
+                        KvException.class, e -> assertThat(e.key()).contains("k"));
+        assertThatThrownBy(() -> KV.get(List.of("a", "."), KvType.TEXT))
+                .isInstanceOfSatisfying(
+                        KvException.class, e -> assertThat(e.key()).contains("."));
+        assertThatThrownBy(() ->
+                        KV.get(List.of("a"), KvType.TEXT, GetOptions.defaults().withCacheTtl(1)))
+                .isInstanceOfSatisfying(
+                        KvException.class, e -> assertThat(e.key()).isEmpty());
+        assertThatThrownBy(() -> KV.list(ListOptions.defaults().withPrefix(LONG_KEY)))
+                .isInstanceOfSatisfying(
+                        KvException.class, e -> assertThat(e.key()).isEmpty());
+    }
 }
