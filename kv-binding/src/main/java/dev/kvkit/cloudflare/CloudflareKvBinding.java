@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * A {@link KvBinding} over Cloudflare's v4 REST API: the same calls a Worker makes on {@code
@@ -569,23 +570,13 @@ public final class CloudflareKvBinding implements KvBinding {
      */
     public KvBulkResult putBulk(Collection<KvBulkPut> items) {
         BindingChecks.notNull(items, "items");
-        List<byte[]> bodies = new ArrayList<>();
-        List<Integer> sizes = new ArrayList<>();
-        List<KvBulkPut> chunk = new ArrayList<>();
+        List<KvBulkPut> checked = new ArrayList<>(items.size());
         for (KvBulkPut item : items) {
             BindingChecks.notNull(item, "An item in items");
-            chunk.add(item);
-            if (chunk.size() == MAX_BULK_WRITE) {
-                bodies.add(bulkPutBody(chunk));
-                sizes.add(chunk.size());
-                chunk.clear();
-            }
+            metadata(item.options()); // refuses metadata that cannot be written before any request
+            checked.add(item);
         }
-        if (!chunk.isEmpty()) {
-            bodies.add(bulkPutBody(chunk));
-            sizes.add(chunk.size());
-        }
-        return bulkWrite("PUT", "/bulk", bodies, sizes, KvOperation.PUT);
+        return bulkWrite("PUT", "/bulk", checked, this::bulkPutBody, KvOperation.PUT);
     }
 
     /**
@@ -612,16 +603,16 @@ public final class CloudflareKvBinding implements KvBinding {
                 sendable.add(key);
             }
         }
-        List<byte[]> bodies = new ArrayList<>();
-        List<Integer> sizes = new ArrayList<>();
-        for (int from = 0; from < sendable.size(); from += MAX_BULK_WRITE) {
-            List<String> chunk = sendable.subList(from, Math.min(sendable.size(), from + MAX_BULK_WRITE));
-            ArrayNode body = Transport.WIRE.createArrayNode();
-            chunk.forEach(body::add);
-            bodies.add(writeJsonBytes(body));
-            sizes.add(chunk.size());
-        }
-        KvBulkResult sent = bulkWrite("POST", "/bulk/delete", bodies, sizes, KvOperation.DELETE);
+        KvBulkResult sent = bulkWrite(
+                "POST",
+                "/bulk/delete",
+                sendable,
+                chunk -> {
+                    ArrayNode body = Transport.WIRE.createArrayNode();
+                    chunk.forEach(body::add);
+                    return writeJsonBytes(body);
+                },
+                KvOperation.DELETE);
         return new KvBulkResult(sent.successfulKeyCount() + unsendable, sent.unsuccessfulKeys());
     }
 
@@ -657,16 +648,21 @@ public final class CloudflareKvBinding implements KvBinding {
         return out.toByteArray();
     }
 
-    private KvBulkResult bulkWrite(
-            String method, String route, List<byte[]> bodies, List<Integer> sizes, KvOperation operation) {
+    /**
+     * Sends the items in chunks of 10,000, each body written just before it is sent, so a large
+     * import never holds more than one request body.
+     */
+    private <T> KvBulkResult bulkWrite(
+            String method, String route, List<T> items, Function<List<T>, byte[]> body, KvOperation operation) {
         int successful = 0;
         List<String> unsuccessful = new ArrayList<>();
-        for (int i = 0; i < bodies.size(); i++) {
+        for (int from = 0; from < items.size(); from += MAX_BULK_WRITE) {
+            List<T> chunk = items.subList(from, Math.min(items.size(), from + MAX_BULK_WRITE));
             JsonNode result = transport
                     .sendForEnvelope(jsonCall(
                             method,
                             path + route,
-                            HttpRequest.BodyPublishers.ofByteArray(bodies.get(i)),
+                            HttpRequest.BodyPublishers.ofByteArray(body.apply(chunk)),
                             operation,
                             null))
                     .path("result");
@@ -674,7 +670,7 @@ public final class CloudflareKvBinding implements KvBinding {
                 successful += result.path("successful_key_count").asInt();
                 result.path("unsuccessful_keys").forEach(key -> unsuccessful.add(key.asText()));
             } else {
-                successful += sizes.get(i); // the 2024 schema answered null on success
+                successful += chunk.size(); // the 2024 schema answered null on success
             }
         }
         return new KvBulkResult(successful, unsuccessful);

@@ -37,7 +37,11 @@ class ConcurrencyTest {
                 StubServer.Reply.envelope("{}").send(request, exchange);
             }
         });
-        CloudflareKvBinding kv = stub.binding();
+        // The default policy's retry of a request that got no answer, without the wait: under this load
+        // the JDK HttpServer now and then closes a kept-alive connection as the client reuses it.
+        CloudflareKvBinding kv = stub.builder()
+                .retries(RetryPolicy.builder().sleeper(delay -> {}).build())
+                .build();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<List<String>>> results = new ArrayList<>();
@@ -65,7 +69,7 @@ class ConcurrencyTest {
         pool.shutdown();
 
         assertThat(mismatches).isEmpty();
-        assertThat(stub.requests()).hasSize(THREADS * CALLS * 2);
+        assertThat(stub.requests().size()).isGreaterThanOrEqualTo(THREADS * CALLS * 2);
         assertThat(stub.requests().stream()
                         .filter(r -> r.method().equals("PUT"))
                         .map(StubServer.Recorded::decodedKey)
