@@ -144,7 +144,7 @@ public final class CloudflareKvBinding implements KvBinding {
             return null;
         }
         HttpResponse<InputStream> response = transport.send(valueCall(key, KvOperation.GET));
-        return response == null ? null : decode(key, response.body(), type);
+        return response == null ? null : decode(key, response, type);
     }
 
     /**
@@ -185,7 +185,7 @@ public final class CloudflareKvBinding implements KvBinding {
         if (response == null) {
             return new KvValueWithMetadata<>(null, null, null);
         }
-        return withMetadata(decode(key, response.body(), type), metadata.path("result"));
+        return withMetadata(decode(key, response, type), metadata.path("result"));
     }
 
     private Transport.Call valueCall(String key, KvOperation operation) {
@@ -202,15 +202,16 @@ public final class CloudflareKvBinding implements KvBinding {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T decode(String key, InputStream body, KvType<T> type) {
+    private <T> T decode(String key, HttpResponse<InputStream> response, KvType<T> type) {
         if (type.kind() == KvType.Kind.STREAM) {
-            return (T) body;
+            return (T) response.body();
         }
         byte[] bytes;
-        try (InputStream in = body) {
+        try (InputStream in = response.body()) {
             bytes = in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("KV get() could not read the value of key \"" + key + "\"", e);
+            throw new KvTransportException(
+                    "GET", response.uri().getRawPath(), 1, "the value's body broke off: " + e, e);
         }
         return switch (type.kind()) {
             case BYTES -> (T) bytes;
