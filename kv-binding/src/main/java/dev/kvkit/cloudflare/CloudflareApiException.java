@@ -38,6 +38,7 @@ public final class CloudflareApiException extends RuntimeException {
      * Returns the HTTP status the API answered.
      *
      * @return the status, such as 400 or 404
+     * @since 0.1.0
      */
     public int status() {
         return status;
@@ -48,6 +49,7 @@ public final class CloudflareApiException extends RuntimeException {
      * {@code 10013} for an unknown namespace.
      *
      * @return the code of the first error in the answer, or {@code 0} when the answer had none
+     * @since 0.1.0
      */
     public int code() {
         return code;
@@ -57,6 +59,7 @@ public final class CloudflareApiException extends RuntimeException {
      * Returns the API's message, or the status's reason phrase when the answer had none.
      *
      * @return the message, never null
+     * @since 0.1.0
      */
     public String reason() {
         return reason;

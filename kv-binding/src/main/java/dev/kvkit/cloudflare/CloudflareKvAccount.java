@@ -62,6 +62,7 @@ public final class CloudflareKvAccount {
      * Returns a builder; {@link Builder#accountId(String)} and a credential are required.
      *
      * @return a new builder
+     * @since 0.1.0
      */
     public static Builder builder() {
         return new Builder();
@@ -73,6 +74,7 @@ public final class CloudflareKvAccount {
      *
      * @param namespaceId the namespace id, as {@link KvNamespaceInfo#id()} gives it
      * @return the binding
+     * @since 0.1.0
      */
     public CloudflareKvBinding binding(String namespaceId) {
         Objects.requireNonNull(namespaceId, "namespaceId");
@@ -87,6 +89,7 @@ public final class CloudflareKvAccount {
      * @return the new namespace
      * @throws CloudflareApiException if the API refuses, for example with code {@code 10014} when
      *     the account has a namespace of that title already
+     * @since 0.1.0
      */
     public KvNamespaceInfo createNamespace(String title) {
         Objects.requireNonNull(title, "title");
@@ -99,6 +102,7 @@ public final class CloudflareKvAccount {
      * empty one (as the official SDK does: a short page is not taken to be the last).
      *
      * @return the namespaces, in the API's order; unmodifiable
+     * @since 0.1.0
      */
     public List<KvNamespaceInfo> listNamespaces() {
         List<KvNamespaceInfo> all = new ArrayList<>();
@@ -119,6 +123,7 @@ public final class CloudflareKvAccount {
      * @return the namespace
      * @throws CloudflareApiException if there is none (404, code {@code 10013}) or the id is
      *     malformed (400, code {@code 10011})
+     * @since 0.1.0
      */
     public KvNamespaceInfo getNamespace(String namespaceId) {
         return info(result(call("GET", idPath(namespaceId), null, null, Transport.Repeat.SAFE)));
@@ -131,6 +136,7 @@ public final class CloudflareKvAccount {
      * @param title the new title
      * @return the renamed namespace
      * @throws CloudflareApiException if there is no such namespace, or the title is taken
+     * @since 0.1.0
      */
     public KvNamespaceInfo renameNamespace(String namespaceId, String title) {
         String path = idPath(namespaceId);
@@ -146,6 +152,7 @@ public final class CloudflareKvAccount {
      *
      * @param namespaceId the namespace id
      * @throws CloudflareApiException if there is no such namespace
+     * @since 0.1.0
      */
     public void deleteNamespace(String namespaceId) {
         result(call("DELETE", idPath(namespaceId), null, null, Transport.Repeat.SAFE));
@@ -233,6 +240,7 @@ public final class CloudflareKvAccount {
          *
          * @param apiToken the token
          * @return this builder
+         * @since 0.1.0
          */
         public Builder apiToken(String apiToken) {
             this.apiToken = Objects.requireNonNull(apiToken, "apiToken");
@@ -246,6 +254,7 @@ public final class CloudflareKvAccount {
          * @param apiKey the global API key
          * @param email the email of the Cloudflare user the key belongs to
          * @return this builder
+         * @since 0.1.0
          */
         public Builder apiKey(String apiKey, String email) {
             this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
@@ -258,6 +267,7 @@ public final class CloudflareKvAccount {
          *
          * @param accountId the account id
          * @return this builder
+         * @since 0.1.0
          */
         public Builder accountId(String accountId) {
             this.accountId = Objects.requireNonNull(accountId, "accountId");
@@ -271,6 +281,7 @@ public final class CloudflareKvAccount {
          * @param baseUrl an absolute {@code http} or {@code https} URL, up to and including {@code
          *     /client/v4}
          * @return this builder
+         * @since 0.1.0
          */
         public Builder baseUrl(URI baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
@@ -292,6 +303,7 @@ public final class CloudflareKvAccount {
          * @param httpClient the client; it must not follow redirects, or credentials may travel to
          *     another host
          * @return this builder
+         * @since 0.1.0
          */
         public Builder httpClient(HttpClient httpClient) {
             this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
@@ -303,6 +315,7 @@ public final class CloudflareKvAccount {
          *
          * @param executor the executor
          * @return this builder
+         * @since 0.1.0
          */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
@@ -315,6 +328,7 @@ public final class CloudflareKvAccount {
          *
          * @param timeout a positive duration
          * @return this builder
+         * @since 0.1.0
          */
         public Builder timeout(Duration timeout) {
             this.timeout = positive(timeout, "timeout");
@@ -326,6 +340,7 @@ public final class CloudflareKvAccount {
          *
          * @param connectTimeout a positive duration
          * @return this builder
+         * @since 0.1.0
          */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = positive(connectTimeout, "connectTimeout");
@@ -338,6 +353,7 @@ public final class CloudflareKvAccount {
          *
          * @param retries the policy
          * @return this builder
+         * @since 0.1.0
          */
         public Builder retries(RetryPolicy retries) {
             this.retries = Objects.requireNonNull(retries, "retries");
@@ -353,6 +369,7 @@ public final class CloudflareKvAccount {
          *
          * @param objectMapper the mapper
          * @return this builder
+         * @since 0.1.0
          */
         public Builder objectMapper(ObjectMapper objectMapper) {
             this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
@@ -365,6 +382,7 @@ public final class CloudflareKvAccount {
          *
          * @param userAgent the header's value
          * @return this builder
+         * @since 0.1.0
          */
         public Builder userAgent(String userAgent) {
             this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
@@ -377,6 +395,7 @@ public final class CloudflareKvAccount {
          * @return the account
          * @throws IllegalStateException if the account id or a credential is missing, both credentials
          *     are given, or a client of one's own is combined with a connect timeout or executor
+         * @since 0.1.0
          */
         public CloudflareKvAccount build() {
             return new CloudflareKvAccount(transport(), checkedAccountId(), mapper());

@@ -124,6 +124,7 @@ public final class CloudflareKvBinding implements KvBinding {
      * a credential are required.
      *
      * @return a new builder
+     * @since 0.1.0
      */
     public static Builder builder() {
         return new Builder();
@@ -136,6 +137,7 @@ public final class CloudflareKvBinding implements KvBinding {
      *
      * <p>One {@code GET .../values/{key}}. {@code cacheTtl} is checked, then ignored (see the class
      * documentation). A {@link KvType#STREAM} result is the open response body; close it.
+     * @since 0.1.0
      */
     @Override
     public <T> T get(String key, KvType<T> type, GetOptions options) {
@@ -154,6 +156,7 @@ public final class CloudflareKvBinding implements KvBinding {
      * returns value and metadata of one record. Bytes and streams take two, {@code GET
      * .../metadata/{key}} then {@code GET .../values/{key}}, which are not atomic. {@code cacheTtl} is
      * checked, then ignored; {@code cacheStatus} is always {@code null}.
+     * @since 0.1.0
      */
     @Override
     public <T> KvValueWithMetadata<T> getWithMetadata(String key, KvType<T> type, GetOptions options) {
@@ -280,6 +283,7 @@ public final class CloudflareKvBinding implements KvBinding {
      *
      * <p>One {@code POST .../bulk/get}. Values travel as text and are parsed here, so JSON numbers
      * keep every digit. {@code cacheTtl} is checked, then ignored.
+     * @since 0.1.0
      */
     @Override
     public <T> Map<String, T> get(Collection<String> keys, KvType<T> type, GetOptions options) {
@@ -299,6 +303,7 @@ public final class CloudflareKvBinding implements KvBinding {
      *
      * <p>One {@code POST .../bulk/get} with {@code withMetadata}. {@code cacheTtl} is checked, then
      * ignored; {@code cacheStatus} is always {@code null}.
+     * @since 0.1.0
      */
     @Override
     public <T> Map<String, KvValueWithMetadata<T>> getWithMetadata(
@@ -369,6 +374,7 @@ public final class CloudflareKvBinding implements KvBinding {
      *
      * <p>One {@code PUT .../values/{key}}: the raw UTF-8 text, or {@code multipart/form-data} when
      * there is metadata. A lone surrogate in the value is stored as U+FFFD, as a Worker stores it.
+     * @since 0.1.0
      */
     @Override
     public void put(String key, String value, PutOptions options) {
@@ -384,6 +390,7 @@ public final class CloudflareKvBinding implements KvBinding {
      *
      * <p>One {@code PUT .../values/{key}}, the bytes raw or, with metadata, in {@code
      * multipart/form-data}. The array is sent as it is, not copied, before this method returns.
+     * @since 0.1.0
      */
     @Override
     public void put(String key, byte[] value, PutOptions options) {
@@ -400,6 +407,7 @@ public final class CloudflareKvBinding implements KvBinding {
      * <p>One {@code PUT .../values/{key}} whose body is read from the stream as it is sent, never
      * held in memory whole; a value over the service's limit is refused by the service. Such a write
      * is never retried.
+     * @since 0.1.0
      */
     @Override
     public void put(String key, InputStream value, PutOptions options) {
@@ -419,6 +427,7 @@ public final class CloudflareKvBinding implements KvBinding {
      * {@inheritDoc}
      *
      * <p>One {@code PUT .../values/{key}} of the JSON text the binding's {@code ObjectMapper} writes.
+     * @since 0.1.0
      */
     @Override
     public void putJson(String key, Object value, PutOptions options) {
@@ -480,6 +489,7 @@ public final class CloudflareKvBinding implements KvBinding {
      * {@inheritDoc}
      *
      * <p>One {@code DELETE .../values/{key}}.
+     * @since 0.1.0
      */
     @Override
     public void delete(String key) {
@@ -507,6 +517,7 @@ public final class CloudflareKvBinding implements KvBinding {
      * <p>One {@code GET .../keys} with {@code prefix}, {@code limit} and {@code cursor}. The page is
      * complete when the answer's {@code result_info.cursor} is empty or absent; {@code
      * result_info.cursors.after}, which some servers send instead, is read too.
+     * @since 0.1.0
      */
     @Override
     public KvListPage list(ListOptions options) {
@@ -568,6 +579,7 @@ public final class CloudflareKvBinding implements KvBinding {
      * @return how many keys were written, and which the service reported as not written
      * @throws IllegalArgumentException if the metadata of an item cannot be serialised
      * @throws KvException if the service refuses a request, as {@code KV PUT failed: ...}
+     * @since 0.1.0
      */
     public KvBulkResult putBulk(Collection<KvBulkPut> items) {
         BindingChecks.notNull(items, "items");
@@ -591,6 +603,7 @@ public final class CloudflareKvBinding implements KvBinding {
      *     collection sends nothing
      * @return how many keys were deleted, and which the service reported as not deleted
      * @throws KvException if the service refuses a request, as {@code KV DELETE failed: ...}
+     * @since 0.1.0
      */
     public KvBulkResult deleteBulk(Collection<String> keys) {
         BindingChecks.notNull(keys, "keys");
@@ -719,6 +732,7 @@ public final class CloudflareKvBinding implements KvBinding {
      * credential.
      *
      * @return a description of this binding
+     * @since 0.1.0
      */
     @Override
     public String toString() {
@@ -744,6 +758,7 @@ public final class CloudflareKvBinding implements KvBinding {
          *
          * @param apiToken the token
          * @return this builder
+         * @since 0.1.0
          */
         public Builder apiToken(String apiToken) {
             account.apiToken(apiToken);
@@ -757,6 +772,7 @@ public final class CloudflareKvBinding implements KvBinding {
          * @param apiKey the global API key
          * @param email the email of the Cloudflare user the key belongs to
          * @return this builder
+         * @since 0.1.0
          */
         public Builder apiKey(String apiKey, String email) {
             account.apiKey(apiKey, email);
@@ -768,6 +784,7 @@ public final class CloudflareKvBinding implements KvBinding {
          *
          * @param accountId the account id
          * @return this builder
+         * @since 0.1.0
          */
         public Builder accountId(String accountId) {
             account.accountId(accountId);
@@ -779,6 +796,7 @@ public final class CloudflareKvBinding implements KvBinding {
          *
          * @param namespaceId the namespace id
          * @return this builder
+         * @since 0.1.0
          */
         public Builder namespaceId(String namespaceId) {
             this.namespaceId = Objects.requireNonNull(namespaceId, "namespaceId");
@@ -790,6 +808,7 @@ public final class CloudflareKvBinding implements KvBinding {
          *
          * @param baseUrl the URL up to and including {@code /client/v4}
          * @return this builder
+         * @since 0.1.0
          */
         public Builder baseUrl(URI baseUrl) {
             account.baseUrl(baseUrl);
@@ -802,6 +821,7 @@ public final class CloudflareKvBinding implements KvBinding {
          *
          * @param httpClient the client
          * @return this builder
+         * @since 0.1.0
          */
         public Builder httpClient(HttpClient httpClient) {
             account.httpClient(httpClient);
@@ -814,6 +834,7 @@ public final class CloudflareKvBinding implements KvBinding {
          *
          * @param executor the executor
          * @return this builder
+         * @since 0.1.0
          */
         public Builder executor(Executor executor) {
             account.executor(executor);
@@ -826,6 +847,7 @@ public final class CloudflareKvBinding implements KvBinding {
          *
          * @param timeout a positive duration
          * @return this builder
+         * @since 0.1.0
          */
         public Builder timeout(Duration timeout) {
             account.timeout(timeout);
@@ -838,6 +860,7 @@ public final class CloudflareKvBinding implements KvBinding {
          *
          * @param connectTimeout a positive duration
          * @return this builder
+         * @since 0.1.0
          */
         public Builder connectTimeout(Duration connectTimeout) {
             account.connectTimeout(connectTimeout);
@@ -849,6 +872,7 @@ public final class CloudflareKvBinding implements KvBinding {
          *
          * @param retries the policy
          * @return this builder
+         * @since 0.1.0
          */
         public Builder retries(RetryPolicy retries) {
             account.retries(retries);
@@ -861,6 +885,7 @@ public final class CloudflareKvBinding implements KvBinding {
          *
          * @param objectMapper the mapper
          * @return this builder
+         * @since 0.1.0
          */
         public Builder objectMapper(ObjectMapper objectMapper) {
             account.objectMapper(objectMapper);
@@ -872,6 +897,7 @@ public final class CloudflareKvBinding implements KvBinding {
          *
          * @param userAgent the header's value
          * @return this builder
+         * @since 0.1.0
          */
         public Builder userAgent(String userAgent) {
             account.userAgent(userAgent);
@@ -884,6 +910,7 @@ public final class CloudflareKvBinding implements KvBinding {
          * @return the binding
          * @throws IllegalStateException if the account id, the namespace id or a credential is
          *     missing, or settings conflict as {@link CloudflareKvAccount.Builder#build()} says
+         * @since 0.1.0
          */
         public CloudflareKvBinding build() {
             if (namespaceId == null || namespaceId.isBlank()) {

@@ -43,6 +43,7 @@ public final class KvBulkPut {
      * @param key the key name
      * @param value the value, stored as UTF-8
      * @return the item
+     * @since 0.1.0
      */
     public static KvBulkPut of(String key, String value) {
         return of(key, value, PutOptions.defaults());
@@ -58,6 +59,7 @@ public final class KvBulkPut {
      * @throws IllegalArgumentException if the key, the value or the options are refused as a single
      *     write refuses them
      * @throws dev.kvkit.KvException if the key is too long or the TTL out of range
+     * @since 0.1.0
      */
     public static KvBulkPut of(String key, String value, PutOptions options) {
         BindingChecks.write(key, options);
@@ -75,6 +77,7 @@ public final class KvBulkPut {
      * @param key the key name
      * @param value the value; encoded at once, so later changes to the array do not matter
      * @return the item
+     * @since 0.1.0
      */
     public static KvBulkPut of(String key, byte[] value) {
         return of(key, value, PutOptions.defaults());
@@ -90,6 +93,7 @@ public final class KvBulkPut {
      * @throws IllegalArgumentException if the key, the value or the options are refused as a single
      *     write refuses them
      * @throws dev.kvkit.KvException if the key is too long or the TTL out of range
+     * @since 0.1.0
      */
     public static KvBulkPut of(String key, byte[] value, PutOptions options) {
         BindingChecks.write(key, options);
@@ -104,6 +108,7 @@ public final class KvBulkPut {
      * Returns the key name.
      *
      * @return the key
+     * @since 0.1.0
      */
     public String key() {
         return key;
@@ -113,6 +118,7 @@ public final class KvBulkPut {
      * Returns the options: expiration and metadata.
      *
      * @return the options
+     * @since 0.1.0
      */
     public PutOptions options() {
         return options;

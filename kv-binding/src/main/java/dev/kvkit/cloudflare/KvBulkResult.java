@@ -17,6 +17,7 @@ public record KvBulkResult(int successfulKeyCount, List<String> unsuccessfulKeys
      *
      * @param successfulKeyCount how many keys were written or deleted
      * @param unsuccessfulKeys the keys that were not
+     * @since 0.1.0
      */
     public KvBulkResult {
         unsuccessfulKeys = List.copyOf(Objects.requireNonNull(unsuccessfulKeys, "unsuccessfulKeys"));
@@ -26,6 +27,7 @@ public record KvBulkResult(int successfulKeyCount, List<String> unsuccessfulKeys
      * Returns whether every key was written or deleted.
      *
      * @return {@code true} when no key is unsuccessful
+     * @since 0.1.0
      */
     public boolean allSuccessful() {
         return unsuccessfulKeys.isEmpty();

@@ -20,6 +20,7 @@ public record KvNamespaceInfo(String id, String title, boolean supportsUrlEncodi
      * @param id the namespace id
      * @param title the title
      * @param supportsUrlEncoding whether key names are percent-decoded
+     * @since 0.1.0
      */
     public KvNamespaceInfo {
         Objects.requireNonNull(id, "id");

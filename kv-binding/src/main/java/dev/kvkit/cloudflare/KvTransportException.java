@@ -48,6 +48,7 @@ public final class KvTransportException extends UncheckedIOException {
      * Returns the HTTP method of the request that failed.
      *
      * @return the method, such as {@code GET}
+     * @since 0.1.0
      */
     public String method() {
         return method;
@@ -57,6 +58,7 @@ public final class KvTransportException extends UncheckedIOException {
      * Returns the raw (percent-encoded) path of the request that failed, without host or query.
      *
      * @return the path
+     * @since 0.1.0
      */
     public String path() {
         return path;
@@ -66,6 +68,7 @@ public final class KvTransportException extends UncheckedIOException {
      * Returns how many times the request was sent.
      *
      * @return at least 1
+     * @since 0.1.0
      */
     public int attempts() {
         return attempts;

@@ -72,6 +72,7 @@ public final class RetryPolicy {
      * failures.
      *
      * @return the policy with one attempt
+     * @since 0.1.0
      */
     public static RetryPolicy none() {
         return NONE;
@@ -82,6 +83,7 @@ public final class RetryPolicy {
      * up to 60 s, non-idempotent requests not retried. These are the official SDK's defaults.
      *
      * @return the default policy
+     * @since 0.1.0
      */
     public static RetryPolicy defaults() {
         return DEFAULTS;
@@ -91,6 +93,7 @@ public final class RetryPolicy {
      * Returns a builder starting from the defaults.
      *
      * @return a new builder
+     * @since 0.1.0
      */
     public static Builder builder() {
         return new Builder();
@@ -100,6 +103,7 @@ public final class RetryPolicy {
      * Returns how many times a call is sent at most, the first attempt included.
      *
      * @return at least 1
+     * @since 0.1.0
      */
     public int maxAttempts() {
         return maxAttempts;
@@ -110,6 +114,7 @@ public final class RetryPolicy {
      * idempotent.
      *
      * @return whether namespace creation is retried after a 5xx, a 408 or no answer
+     * @since 0.1.0
      */
     public boolean retryNonIdempotent() {
         return retryNonIdempotent;
@@ -203,6 +208,7 @@ public final class RetryPolicy {
          * @param maxAttempts at least 1; 1 means no retry
          * @return this builder
          * @throws IllegalArgumentException if {@code maxAttempts} is less than 1
+         * @since 0.1.0
          */
         public Builder maxAttempts(int maxAttempts) {
             if (maxAttempts < 1) {
@@ -218,6 +224,7 @@ public final class RetryPolicy {
          *
          * @param initialBackoff a positive duration
          * @return this builder
+         * @since 0.1.0
          */
         public Builder initialBackoff(Duration initialBackoff) {
             this.initialBackoff = positive(initialBackoff, "initialBackoff");
@@ -229,6 +236,7 @@ public final class RetryPolicy {
          *
          * @param maxBackoff a positive duration
          * @return this builder
+         * @since 0.1.0
          */
         public Builder maxBackoff(Duration maxBackoff) {
             this.maxBackoff = positive(maxBackoff, "maxBackoff");
@@ -241,6 +249,7 @@ public final class RetryPolicy {
          *
          * @param maxRetryAfter a duration, zero or more
          * @return this builder
+         * @since 0.1.0
          */
         public Builder maxRetryAfter(Duration maxRetryAfter) {
             Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
@@ -258,6 +267,7 @@ public final class RetryPolicy {
          * @param retryNonIdempotent {@code true} to retry such requests too; the default is {@code
          *     false}
          * @return this builder
+         * @since 0.1.0
          */
         public Builder retryNonIdempotent(boolean retryNonIdempotent) {
             this.retryNonIdempotent = retryNonIdempotent;
@@ -269,6 +279,7 @@ public final class RetryPolicy {
          *
          * @param seed the seed of the jitter's random numbers
          * @return this builder
+         * @since 0.1.0
          */
         public Builder jitterSeed(long seed) {
             this.seed = seed;
@@ -285,6 +296,7 @@ public final class RetryPolicy {
          * Builds the policy.
          *
          * @return the policy
+         * @since 0.1.0
          */
         public RetryPolicy build() {
             return new RetryPolicy(this);
