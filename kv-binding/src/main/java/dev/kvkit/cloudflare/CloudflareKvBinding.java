@@ -1,9 +1,6 @@
 package dev.kvkit.cloudflare;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,15 +16,12 @@ import dev.kvkit.KvValueWithMetadata;
 import dev.kvkit.ListOptions;
 import dev.kvkit.PutOptions;
 import dev.kvkit.internal.SerializedResults;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 
 /**
  * A {@link KvBinding} over Cloudflare's v4 REST API: the same calls a Worker makes on {@code
@@ -101,11 +94,9 @@ import java.util.function.Function;
  */
 public final class CloudflareKvBinding implements KvBinding {
 
-    /** The most keys one bulk write or delete request may carry. */
-    static final int MAX_BULK_WRITE = 10_000;
-
     private final Transport transport;
-    private final ObjectMapper mapper;
+    private final ValueCodec codec;
+    private final BulkWrites bulk;
     private final String accountId;
     private final String namespaceId;
     private final String path;
@@ -113,10 +104,11 @@ public final class CloudflareKvBinding implements KvBinding {
     CloudflareKvBinding(
             Transport transport, ObjectMapper mapper, String accountId, String namespaceId, String namespacesPath) {
         this.transport = transport;
-        this.mapper = mapper;
+        this.codec = new ValueCodec(mapper);
         this.accountId = accountId;
         this.namespaceId = namespaceId;
         this.path = namespacesPath + "/" + PercentEncoding.encode(namespaceId);
+        this.bulk = new BulkWrites(transport, path, codec);
     }
 
     /**
@@ -169,7 +161,7 @@ public final class CloudflareKvBinding implements KvBinding {
             if (entry == null || entry.isNull()) {
                 return new KvValueWithMetadata<>(null, null, null);
             }
-            return withMetadata(decode(key, entry.path("value").asText(), type), entry.path("metadata"));
+            return codec.withMetadata(codec.read(key, entry.path("value").asText(), type), entry.path("metadata"));
         }
         JsonNode metadata = transport.sendForEnvelope(new Transport.Call(
                 "GET",
@@ -188,7 +180,7 @@ public final class CloudflareKvBinding implements KvBinding {
         if (response == null) {
             return new KvValueWithMetadata<>(null, null, null);
         }
-        return withMetadata(decode(key, response, type), metadata.path("result"));
+        return codec.withMetadata(decode(key, response, type), metadata.path("result"));
     }
 
     private Transport.Call valueCall(String key, KvOperation operation) {
@@ -216,64 +208,7 @@ public final class CloudflareKvBinding implements KvBinding {
             throw new KvTransportException(
                     "GET", response.uri().getRawPath(), 1, "the value's body broke off: " + e, e);
         }
-        return switch (type.kind()) {
-            case BYTES -> (T) bytes;
-            case TEXT -> (T) new String(bytes, StandardCharsets.UTF_8);
-            default -> json(key, bytes, type);
-        };
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> T decode(String key, String text, KvType<T> type) {
-        return type.kind() == KvType.Kind.TEXT ? (T) text : json(key, text.getBytes(StandardCharsets.UTF_8), type);
-    }
-
-    /** Parses a whole value as {@code JSON.parse} would, with the fake's message when it cannot. */
-    private <T> T json(String key, byte[] json, KvType<T> type) {
-        JavaType javaType = mapper.getTypeFactory().constructType(type.javaType());
-        try {
-            if (json.length == 0) {
-                throw new IOException("No content: an empty value is not JSON");
-            }
-            return mapper.readerFor(javaType)
-                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .readValue(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "Value of key \"" + key + "\" is not JSON of type " + javaType.toCanonical() + ": "
-                            + e.getMessage(),
-                    e);
-        }
-    }
-
-    private boolean isJson(String text) {
-        if (text.isEmpty()) {
-            return false;
-        }
-        try {
-            mapper.readerFor(JsonNode.class)
-                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .readValue(text);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private <T> KvValueWithMetadata<T> withMetadata(T value, JsonNode metadata) {
-        return SerializedResults.get().valueWithMetadata(value, metadataBytes(metadata), mapper, null);
-    }
-
-    /** The metadata's JSON text, or null for none (absent or JSON null). */
-    private static byte[] metadataBytes(JsonNode metadata) {
-        if (metadata == null || metadata.isMissingNode() || metadata.isNull()) {
-            return null;
-        }
-        try {
-            return Transport.WIRE.writeValueAsBytes(metadata);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A JSON tree always serialises", e);
-        }
+        return codec.read(key, bytes, type);
     }
 
     // ---------------------------------------------------------------- bulk reads
@@ -293,7 +228,7 @@ public final class CloudflareKvBinding implements KvBinding {
         Map<String, T> results = new LinkedHashMap<>();
         for (String key : unique) {
             JsonNode value = found.get(key);
-            results.put(key, value == null || value.isNull() ? null : decode(key, value.asText(), type));
+            results.put(key, value == null || value.isNull() ? null : codec.read(key, value.asText(), type));
         }
         return Collections.unmodifiableMap(results);
     }
@@ -318,7 +253,8 @@ public final class CloudflareKvBinding implements KvBinding {
                     key,
                     entry == null || entry.isNull()
                             ? null
-                            : withMetadata(decode(key, entry.path("value").asText(), type), entry.path("metadata")));
+                            : codec.withMetadata(
+                                    codec.read(key, entry.path("value").asText(), type), entry.path("metadata")));
         }
         return Collections.unmodifiableMap(results);
     }
@@ -335,7 +271,7 @@ public final class CloudflareKvBinding implements KvBinding {
         for (String key : keys) {
             JsonNode entry = found.get(key);
             JsonNode value = withMetadata && entry != null ? entry.path("value") : entry;
-            if (value != null && !value.isNull() && !value.isMissingNode() && !isJson(value.asText())) {
+            if (value != null && !value.isNull() && !value.isMissingNode() && !codec.isJson(value.asText())) {
                 throw BindingChecks.bulkNotJson(key);
             }
         }
@@ -415,7 +351,7 @@ public final class CloudflareKvBinding implements KvBinding {
         if (value == null) {
             throw BindingChecks.nullValue();
         }
-        byte[] metadata = metadata(options);
+        byte[] metadata = codec.metadata(options);
         BindingChecks.expiration(key, options);
         RequestBodies.Body body = metadata == null
                 ? RequestBodies.raw(value, "application/octet-stream")
@@ -435,17 +371,11 @@ public final class CloudflareKvBinding implements KvBinding {
         if (value == null) {
             throw BindingChecks.nullValue();
         }
-        byte[] json;
-        try {
-            json = mapper.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw BindingChecks.valueNotSerialisable(e);
-        }
-        write(key, json, "application/json", options);
+        write(key, codec.json(value), "application/json", options);
     }
 
     private void write(String key, byte[] value, String contentType, PutOptions options) {
-        byte[] metadata = metadata(options);
+        byte[] metadata = codec.metadata(options);
         BindingChecks.expiration(key, options);
         RequestBodies.Body body =
                 metadata == null ? RequestBodies.raw(value, contentType) : RequestBodies.multipart(metadata, value);
@@ -469,20 +399,6 @@ public final class CloudflareKvBinding implements KvBinding {
                 repeat,
                 false,
                 failure(KvOperation.PUT, key)));
-    }
-
-    /** The metadata's JSON text, or null for none; a JSON null is no metadata, as in a Worker. */
-    private byte[] metadata(PutOptions options) {
-        if (options.metadata().isEmpty()) {
-            return null;
-        }
-        byte[] json;
-        try {
-            json = mapper.writeValueAsBytes(options.metadata().get());
-        } catch (JsonProcessingException e) {
-            throw BindingChecks.metadataNotSerialisable(e);
-        }
-        return "null".equals(new String(json, StandardCharsets.UTF_8)) ? null : json;
     }
 
     /**
@@ -555,8 +471,8 @@ public final class CloudflareKvBinding implements KvBinding {
             keys.add(results.listKey(
                     key.path("name").asText(),
                     expiration.isNumber() ? expiration.asLong() : null,
-                    metadataBytes(key.path("metadata")),
-                    mapper));
+                    ValueCodec.metadataBytes(key.path("metadata")),
+                    codec.mapper()));
         }
         JsonNode info = envelope.path("result_info");
         String cursor = info.path("cursor").asText("");
@@ -582,14 +498,7 @@ public final class CloudflareKvBinding implements KvBinding {
      * @since 0.1.0
      */
     public KvBulkResult putBulk(Collection<KvBulkPut> items) {
-        BindingChecks.notNull(items, "items");
-        List<KvBulkPut> checked = new ArrayList<>(items.size());
-        for (KvBulkPut item : items) {
-            BindingChecks.notNull(item, "An item in items");
-            metadata(item.options()); // refuses metadata that cannot be written before any request
-            checked.add(item);
-        }
-        return bulkWrite("PUT", "/bulk", checked, this::bulkPutBody, KvOperation.PUT);
+        return bulk.put(items);
     }
 
     /**
@@ -606,88 +515,7 @@ public final class CloudflareKvBinding implements KvBinding {
      * @since 0.1.0
      */
     public KvBulkResult deleteBulk(Collection<String> keys) {
-        BindingChecks.notNull(keys, "keys");
-        List<String> sendable = new ArrayList<>(keys.size());
-        int unsendable = 0;
-        for (String key : keys) {
-            BindingChecks.key(key, KvOperation.DELETE);
-            if (BindingChecks.hasLoneSurrogate(key)) {
-                unsendable++; // cannot exist, so it is deleted already, as delete(key) says
-            } else {
-                sendable.add(key);
-            }
-        }
-        KvBulkResult sent = bulkWrite(
-                "POST",
-                "/bulk/delete",
-                sendable,
-                chunk -> {
-                    ArrayNode body = Transport.WIRE.createArrayNode();
-                    chunk.forEach(body::add);
-                    return writeJsonBytes(body);
-                },
-                KvOperation.DELETE);
-        return new KvBulkResult(sent.successfulKeyCount() + unsendable, sent.unsuccessfulKeys());
-    }
-
-    private byte[] bulkPutBody(List<KvBulkPut> chunk) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator json = Transport.WIRE.getFactory().createGenerator(out)) {
-            json.writeStartArray();
-            for (KvBulkPut item : chunk) {
-                json.writeStartObject();
-                json.writeStringField("key", item.key());
-                json.writeStringField("value", item.wireValue());
-                if (item.base64()) {
-                    json.writeBooleanField("base64", true);
-                }
-                PutOptions options = item.options();
-                if (options.expirationTtl().isPresent()) {
-                    json.writeNumberField(
-                            "expiration_ttl", options.expirationTtl().getAsLong());
-                } else if (options.expiration().isPresent()) {
-                    json.writeNumberField("expiration", options.expiration().getAsLong());
-                }
-                byte[] metadata = metadata(options);
-                if (metadata != null) {
-                    json.writeFieldName("metadata");
-                    json.writeRawValue(new String(metadata, StandardCharsets.UTF_8));
-                }
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the bulk request", e);
-        }
-        return out.toByteArray();
-    }
-
-    /**
-     * Sends the items in chunks of 10,000, each body written just before it is sent, so a large
-     * import never holds more than one request body.
-     */
-    private <T> KvBulkResult bulkWrite(
-            String method, String route, List<T> items, Function<List<T>, byte[]> body, KvOperation operation) {
-        int successful = 0;
-        List<String> unsuccessful = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += MAX_BULK_WRITE) {
-            List<T> chunk = items.subList(from, Math.min(items.size(), from + MAX_BULK_WRITE));
-            JsonNode result = transport
-                    .sendForEnvelope(jsonCall(
-                            method,
-                            path + route,
-                            HttpRequest.BodyPublishers.ofByteArray(body.apply(chunk)),
-                            operation,
-                            null))
-                    .path("result");
-            if (result.has("successful_key_count")) {
-                successful += result.path("successful_key_count").asInt();
-                result.path("unsuccessful_keys").forEach(key -> unsuccessful.add(key.asText()));
-            } else {
-                successful += chunk.size(); // the 2024 schema answered null on success
-            }
-        }
-        return new KvBulkResult(successful, unsuccessful);
+        return bulk.delete(keys);
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -696,7 +524,7 @@ public final class CloudflareKvBinding implements KvBinding {
         return path + "/values/" + PercentEncoding.encode(key);
     }
 
-    private Transport.Call jsonCall(
+    static Transport.Call jsonCall(
             String method, String route, HttpRequest.BodyPublisher body, KvOperation operation, String key) {
         return new Transport.Call(
                 method,
@@ -714,7 +542,7 @@ public final class CloudflareKvBinding implements KvBinding {
         return HttpRequest.BodyPublishers.ofByteArray(writeJsonBytes(body));
     }
 
-    private static byte[] writeJsonBytes(JsonNode body) {
+    static byte[] writeJsonBytes(JsonNode body) {
         try {
             return Transport.WIRE.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
@@ -723,7 +551,7 @@ public final class CloudflareKvBinding implements KvBinding {
     }
 
     /** The service's refusal as the fake raises it; {@code key} is null for calls about no one key. */
-    private static Transport.Failure failure(KvOperation operation, String key) {
+    static Transport.Failure failure(KvOperation operation, String key) {
         return (method, path, status, code, message) -> new KvException(operation, status, message, key);
     }
 
