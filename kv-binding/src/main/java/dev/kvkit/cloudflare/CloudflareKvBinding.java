@@ -129,6 +129,7 @@ public final class CloudflareKvBinding implements KvBinding {
      *
      * <p>One {@code GET .../values/{key}}. {@code cacheTtl} is checked, then ignored (see the class
      * documentation). A {@link KvType#STREAM} result is the open response body; close it.
+     *
      * @since 0.1.0
      */
     @Override
@@ -148,6 +149,7 @@ public final class CloudflareKvBinding implements KvBinding {
      * returns value and metadata of one record. Bytes and streams take two, {@code GET
      * .../metadata/{key}} then {@code GET .../values/{key}}, which are not atomic. {@code cacheTtl} is
      * checked, then ignored; {@code cacheStatus} is always {@code null}.
+     *
      * @since 0.1.0
      */
     @Override
@@ -218,6 +220,7 @@ public final class CloudflareKvBinding implements KvBinding {
      *
      * <p>One {@code POST .../bulk/get}. Values travel as text and are parsed here, so JSON numbers
      * keep every digit. {@code cacheTtl} is checked, then ignored.
+     *
      * @since 0.1.0
      */
     @Override
@@ -238,6 +241,7 @@ public final class CloudflareKvBinding implements KvBinding {
      *
      * <p>One {@code POST .../bulk/get} with {@code withMetadata}. {@code cacheTtl} is checked, then
      * ignored; {@code cacheStatus} is always {@code null}.
+     *
      * @since 0.1.0
      */
     @Override
@@ -310,6 +314,7 @@ public final class CloudflareKvBinding implements KvBinding {
      *
      * <p>One {@code PUT .../values/{key}}: the raw UTF-8 text, or {@code multipart/form-data} when
      * there is metadata. A lone surrogate in the value is stored as U+FFFD, as a Worker stores it.
+     *
      * @since 0.1.0
      */
     @Override
@@ -326,6 +331,7 @@ public final class CloudflareKvBinding implements KvBinding {
      *
      * <p>One {@code PUT .../values/{key}}, the bytes raw or, with metadata, in {@code
      * multipart/form-data}. The array is sent as it is, not copied, before this method returns.
+     *
      * @since 0.1.0
      */
     @Override
@@ -343,6 +349,7 @@ public final class CloudflareKvBinding implements KvBinding {
      * <p>One {@code PUT .../values/{key}} whose body is read from the stream as it is sent, never
      * held in memory whole; a value over the service's limit is refused by the service. Such a write
      * is never retried.
+     *
      * @since 0.1.0
      */
     @Override
@@ -363,6 +370,7 @@ public final class CloudflareKvBinding implements KvBinding {
      * {@inheritDoc}
      *
      * <p>One {@code PUT .../values/{key}} of the JSON text the binding's {@code ObjectMapper} writes.
+     *
      * @since 0.1.0
      */
     @Override
@@ -405,6 +413,7 @@ public final class CloudflareKvBinding implements KvBinding {
      * {@inheritDoc}
      *
      * <p>One {@code DELETE .../values/{key}}.
+     *
      * @since 0.1.0
      */
     @Override
@@ -433,6 +442,7 @@ public final class CloudflareKvBinding implements KvBinding {
      * <p>One {@code GET .../keys} with {@code prefix}, {@code limit} and {@code cursor}. The page is
      * complete when the answer's {@code result_info.cursor} is empty or absent; {@code
      * result_info.cursors.after}, which some servers send instead, is read too.
+     *
      * @since 0.1.0
      */
     @Override
