@@ -47,6 +47,18 @@ import java.util.concurrent.Executor;
  * String todo = kv.get("to-do:123");
  * }</pre>
  *
+ * <p>In tests, point it at {@code KvApiServer} and leave retries off, so a failure shows at once:
+ *
+ * <pre>{@code
+ * CloudflareKvBinding kv = CloudflareKvBinding.builder()
+ *         .apiToken("any")
+ *         .accountId(server.accountId())
+ *         .namespaceId(server.createNamespace("settings").id())
+ *         .baseUrl(URI.create(server.baseUrl()))
+ *         .retries(RetryPolicy.none())
+ *         .build();
+ * }</pre>
+ *
  * <h2>Errors, as the fake raises them</h2>
  *
  * The checks a Worker's binding makes before any request (key names, {@code null}s, option ranges,
@@ -87,8 +99,22 @@ import java.util.concurrent.Executor;
  * reads it (chunked), so neither direction holds a whole value in memory; such a write is never
  * retried, since its stream was consumed.
  *
- * <p>Immutable and thread-safe: share one instance. {@link #toString()} and exception messages
- * never show a credential.
+ * <h2>Retries and timeouts</h2>
+ *
+ * Each attempt waits at most {@link Builder#timeout(Duration)} for its answer; {@link
+ * RetryPolicy#defaults()} sends a call up to three times on a {@code 429}, a {@code 5xx}, a {@code
+ * 408} or no answer, obeying {@code Retry-After} and {@code x-should-retry}. Every call of this class
+ * is idempotent (a write or delete repeated leaves the same record), so all are retried, except a
+ * write from a stream, whose stream is spent. See {@link RetryPolicy}.
+ *
+ * <h2>Beyond the binding</h2>
+ *
+ * {@link #putBulk(Collection)} and {@link #deleteBulk(Collection)} use the REST API's bulk routes,
+ * 10,000 keys per request; a Worker has neither. Namespaces are created, listed, renamed and deleted
+ * through {@link CloudflareKvAccount}.
+ *
+ * <p>Immutable and thread-safe: share one instance, whose HTTP client pools connections. {@link
+ * #toString()} and exception messages never show a credential.
  *
  * @since 0.1.0
  */
