@@ -331,7 +331,7 @@ public final class CloudflareKvAccount {
          * @since 0.1.0
          */
         public Builder timeout(Duration timeout) {
-            this.timeout = positive(timeout, "timeout");
+            this.timeout = RetryPolicy.positive(timeout, "timeout");
             return this;
         }
 
@@ -343,7 +343,7 @@ public final class CloudflareKvAccount {
          * @since 0.1.0
          */
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            this.connectTimeout = RetryPolicy.positive(connectTimeout, "connectTimeout");
             return this;
         }
 
@@ -440,14 +440,6 @@ public final class CloudflareKvAccount {
                     ? userAgent
                     : "kvkit (Java " + Runtime.version().feature() + ")";
             return new Transport(client, baseUrl, credentials, agent, timeout, retries);
-        }
-
-        private static Duration positive(Duration duration, String name) {
-            Objects.requireNonNull(duration, name);
-            if (duration.isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, but was: " + duration);
-            }
-            return duration;
         }
     }
 }

@@ -168,6 +168,15 @@ public final class RetryPolicy {
         return Duration.ofNanos((long) (delay * (1 - 0.25 * jitter)));
     }
 
+    /** Checks a duration setting of a builder; every one of them must be positive. */
+    static Duration positive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, but was: " + duration);
+        }
+        return duration;
+    }
+
     void sleep(Duration delay) throws InterruptedException {
         sleeper.sleep(delay);
     }
@@ -300,14 +309,6 @@ public final class RetryPolicy {
          */
         public RetryPolicy build() {
             return new RetryPolicy(this);
-        }
-
-        private static Duration positive(Duration duration, String name) {
-            Objects.requireNonNull(duration, name);
-            if (duration.isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, but was: " + duration);
-            }
-            return duration;
         }
     }
 }

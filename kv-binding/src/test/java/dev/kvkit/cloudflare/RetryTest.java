@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kvkit.KvException;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -200,15 +199,8 @@ class RetryTest {
 
     @Test
     void noAnswerIsRetriedForIdempotentRequestsAndTheFailureCountsAttempts() {
-        URI closed = stub.baseUrl();
-        stub.close();
-        CloudflareKvBinding kv = CloudflareKvBinding.builder()
-                .apiToken(StubServer.TOKEN)
-                .accountId(StubServer.ACCOUNT)
-                .namespaceId(StubServer.NAMESPACE)
-                .baseUrl(closed)
-                .retries(policy().build())
-                .build();
+        CloudflareKvBinding kv = binding(policy().build());
+        stub.close(); // nothing listens on its port any more
 
         assertThatThrownBy(() -> kv.get("k"))
                 .isExactlyInstanceOf(KvTransportException.class)
@@ -220,14 +212,8 @@ class RetryTest {
 
     @Test
     void noAnswerToANamespaceCreationIsNotRetried() {
-        URI closed = stub.baseUrl();
-        stub.close();
-        CloudflareKvAccount account = CloudflareKvAccount.builder()
-                .apiToken(StubServer.TOKEN)
-                .accountId(StubServer.ACCOUNT)
-                .baseUrl(closed)
-                .retries(policy().build())
-                .build();
+        CloudflareKvAccount account = account(policy().build());
+        stub.close(); // nothing listens on its port any more
 
         assertThatThrownBy(() -> account.createNamespace("t"))
                 .isExactlyInstanceOf(KvTransportException.class)

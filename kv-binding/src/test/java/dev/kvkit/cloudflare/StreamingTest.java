@@ -69,12 +69,7 @@ class StreamingTest {
 
     @Test
     void aStreamedWriteIsSentWhileItIsStillBeingRead() {
-        CountDownLatch serverGotTheStart = new CountDownLatch(1);
-        stub.onBodyProgress(received -> {
-            if (received >= 1024 * 1024) {
-                serverGotTheStart.countDown();
-            }
-        });
+        CountDownLatch serverGotTheStart = serverReceives(1024 * 1024);
         CountingStream value = new CountingStream(SIZE, HALF, serverGotTheStart);
 
         kv.put("big", value, PutOptions.defaults().withMetadata(Map.of("size", SIZE)));
@@ -90,12 +85,7 @@ class StreamingTest {
 
     @Test
     void aRawStreamedWriteSendsExactlyTheStreamsBytes() {
-        CountDownLatch serverGotTheStart = new CountDownLatch(1);
-        stub.onBodyProgress(received -> {
-            if (received >= 1024 * 1024) {
-                serverGotTheStart.countDown();
-            }
-        });
+        CountDownLatch serverGotTheStart = serverReceives(1024 * 1024);
         CountingStream value = new CountingStream(SIZE, HALF, serverGotTheStart);
 
         kv.put("big", value);
@@ -109,6 +99,17 @@ class StreamingTest {
         stub.reply(StubServer.Reply.stream(SIZE));
 
         assertThat(kv.get("big", KvType.BYTES)).hasSize((int) SIZE);
+    }
+
+    /** A latch the stub opens once it has received this many bytes of a request body. */
+    private CountDownLatch serverReceives(long bytes) {
+        CountDownLatch received = new CountDownLatch(1);
+        stub.onBodyProgress(count -> {
+            if (count >= bytes) {
+                received.countDown();
+            }
+        });
+        return received;
     }
 
     private static long drain(InputStream in) throws IOException {
