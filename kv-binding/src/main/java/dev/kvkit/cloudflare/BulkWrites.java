@@ -8,7 +8,6 @@ import dev.kvkit.PutOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -69,12 +68,8 @@ final class BulkWrites {
         for (int from = 0; from < items.size(); from += MAX_PER_REQUEST) {
             List<T> chunk = items.subList(from, Math.min(items.size(), from + MAX_PER_REQUEST));
             JsonNode result = transport
-                    .sendForEnvelope(CloudflareKvBinding.jsonCall(
-                            method,
-                            path + route,
-                            HttpRequest.BodyPublishers.ofByteArray(body.apply(chunk)),
-                            operation,
-                            null))
+                    .sendForEnvelope(
+                            CloudflareKvBinding.jsonCall(method, path + route, body.apply(chunk), operation, null))
                     .path("result");
             if (result.has("successful_key_count")) {
                 successful += result.path("successful_key_count").asInt();

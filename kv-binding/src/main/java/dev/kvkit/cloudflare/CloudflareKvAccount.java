@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kvkit.internal.DefaultObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -171,29 +170,16 @@ public final class CloudflareKvAccount {
     }
 
     private Transport.Call call(
-            String method, String path, String query, HttpRequest.BodyPublisher body, Transport.Repeat repeat) {
-        return new Transport.Call(
-                method,
-                namespacesPath + path,
-                query,
-                "application/json",
-                body == null ? null : "application/json",
-                body,
-                repeat,
-                false,
-                CloudflareApiException::new);
+            String method, String path, String query, RequestBodies.Body body, Transport.Repeat repeat) {
+        return Transport.Call.envelope(method, namespacesPath + path, query, body, repeat, CloudflareApiException::new);
     }
 
     private JsonNode result(Transport.Call call) {
         return transport.sendForEnvelope(call).path("result");
     }
 
-    private static HttpRequest.BodyPublisher json(JsonNode body) {
-        try {
-            return HttpRequest.BodyPublishers.ofByteArray(Transport.WIRE.writeValueAsBytes(body));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("A JSON tree always serialises", e);
-        }
+    private static RequestBodies.Body json(JsonNode body) {
+        return RequestBodies.json(CloudflareKvBinding.writeJsonBytes(body));
     }
 
     private static KvNamespaceInfo info(JsonNode namespace) {

@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -191,14 +190,10 @@ public final class CloudflareKvBinding implements KvBinding {
             }
             return codec.withMetadata(codec.read(key, entry.path("value").asText(), type), entry.path("metadata"));
         }
-        JsonNode metadata = transport.sendForEnvelope(new Transport.Call(
-                "GET",
+        JsonNode metadata = transport.sendForEnvelope(Transport.Call.read(
                 path + "/metadata/" + PercentEncoding.encode(key),
                 null,
                 "application/json",
-                null,
-                null,
-                Transport.Repeat.SAFE,
                 true,
                 failure(KvOperation.GET, key)));
         if (metadata == null) {
@@ -212,16 +207,7 @@ public final class CloudflareKvBinding implements KvBinding {
     }
 
     private Transport.Call valueCall(String key, KvOperation operation) {
-        return new Transport.Call(
-                "GET",
-                valuePath(key),
-                null,
-                "application/octet-stream",
-                null,
-                null,
-                Transport.Repeat.SAFE,
-                true,
-                failure(operation, key));
+        return Transport.Call.read(valuePath(key), null, "application/octet-stream", true, failure(operation, key));
     }
 
     @SuppressWarnings("unchecked")
@@ -325,7 +311,7 @@ public final class CloudflareKvBinding implements KvBinding {
             body.put("withMetadata", true);
         }
         JsonNode values = transport
-                .sendForEnvelope(jsonCall("POST", path + "/bulk/get", writeJson(body), operation, failureKey))
+                .sendForEnvelope(jsonCall("POST", path + "/bulk/get", writeJsonBytes(body), operation, failureKey))
                 .path("result")
                 .path("values");
         Map<String, JsonNode> found = new LinkedHashMap<>();
@@ -423,16 +409,8 @@ public final class CloudflareKvBinding implements KvBinding {
                 : options.expiration().isPresent()
                         ? "expiration=" + options.expiration().getAsLong()
                         : null;
-        transport.sendForEnvelope(new Transport.Call(
-                "PUT",
-                valuePath(key),
-                query,
-                "application/json",
-                body.contentType(),
-                body.publisher(),
-                repeat,
-                false,
-                failure(KvOperation.PUT, key)));
+        transport.sendForEnvelope(
+                Transport.Call.envelope("PUT", valuePath(key), query, body, repeat, failure(KvOperation.PUT, key)));
     }
 
     /**
@@ -448,16 +426,8 @@ public final class CloudflareKvBinding implements KvBinding {
         if (BindingChecks.hasLoneSurrogate(key)) {
             return;
         }
-        transport.sendForEnvelope(new Transport.Call(
-                "DELETE",
-                valuePath(key),
-                null,
-                "application/json",
-                null,
-                null,
-                Transport.Repeat.SAFE,
-                false,
-                failure(KvOperation.DELETE, key)));
+        transport.sendForEnvelope(Transport.Call.envelope(
+                "DELETE", valuePath(key), null, null, Transport.Repeat.SAFE, failure(KvOperation.DELETE, key)));
     }
 
     // ---------------------------------------------------------------- list
@@ -490,14 +460,10 @@ public final class CloudflareKvBinding implements KvBinding {
         options.cursor()
                 .filter(cursor -> !cursor.isEmpty())
                 .ifPresent(cursor -> query.add("cursor=" + PercentEncoding.encode(cursor)));
-        JsonNode envelope = transport.sendForEnvelope(new Transport.Call(
-                "GET",
+        JsonNode envelope = transport.sendForEnvelope(Transport.Call.read(
                 path + "/keys",
                 query.isEmpty() ? null : String.join("&", query),
                 "application/json",
-                null,
-                null,
-                Transport.Repeat.SAFE,
                 false,
                 failure(KvOperation.GET, null)));
         List<KvListKey> keys = new ArrayList<>();
@@ -560,22 +526,10 @@ public final class CloudflareKvBinding implements KvBinding {
         return path + "/values/" + PercentEncoding.encode(key);
     }
 
-    static Transport.Call jsonCall(
-            String method, String route, HttpRequest.BodyPublisher body, KvOperation operation, String key) {
-        return new Transport.Call(
-                method,
-                route,
-                null,
-                "application/json",
-                "application/json",
-                body,
-                Transport.Repeat.SAFE,
-                false,
-                failure(operation, key));
-    }
-
-    private static HttpRequest.BodyPublisher writeJson(JsonNode body) {
-        return HttpRequest.BodyPublishers.ofByteArray(writeJsonBytes(body));
+    /** A call with a JSON body, answered with an envelope; every such call of a binding is idempotent. */
+    static Transport.Call jsonCall(String method, String route, byte[] body, KvOperation operation, String key) {
+        return Transport.Call.envelope(
+                method, route, null, RequestBodies.json(body), Transport.Repeat.SAFE, failure(operation, key));
     }
 
     static byte[] writeJsonBytes(JsonNode body) {

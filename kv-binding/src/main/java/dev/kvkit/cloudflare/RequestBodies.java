@@ -22,6 +22,10 @@ final class RequestBodies {
     /** A body and its content type. */
     record Body(BodyPublisher publisher, String contentType) {}
 
+    static Body json(byte[] json) {
+        return raw(json, "application/json");
+    }
+
     static Body raw(byte[] value, String contentType) {
         return new Body(BodyPublishers.ofByteArray(value), contentType);
     }

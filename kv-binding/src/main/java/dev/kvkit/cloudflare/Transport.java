@@ -101,7 +101,28 @@ final class Transport {
             HttpRequest.BodyPublisher body,
             Repeat repeat,
             boolean missingIsNull,
-            Failure failure) {}
+            Failure failure) {
+
+        /** A {@code GET}; {@code missingIsNull} on the value and metadata routes. */
+        static Call read(String path, String query, String accept, boolean missingIsNull, Failure failure) {
+            return new Call("GET", path, query, accept, null, null, Repeat.SAFE, missingIsNull, failure);
+        }
+
+        /** A call whose answer is an envelope, with a body or none ({@code null}). */
+        static Call envelope(
+                String method, String path, String query, RequestBodies.Body body, Repeat repeat, Failure failure) {
+            return new Call(
+                    method,
+                    path,
+                    query,
+                    "application/json",
+                    body == null ? null : body.contentType(),
+                    body == null ? null : body.publisher(),
+                    repeat,
+                    false,
+                    failure);
+        }
+    }
 
     /**
      * Sends a call, retrying as the policy says, and returns the successful response with its body
