@@ -121,12 +121,19 @@ public abstract class AbstractFakeKvNamespaceAssert<SELF extends AbstractFakeKvN
      *         .at(clock.instant().plus(Duration.ofMinutes(30))).doesNotContainKey("session:1");
      * }</pre>
      *
-     * @param instant when to look; an instant in the past does not revive a key the clock has
-     *     already seen expire, as moving the clock back would not
+     * @param instant when to look: now or later. The namespace keeps no history (a write replaces
+     *     the record it overwrites), so the past cannot be answered truly and is refused
      * @return an assert over the namespace at that instant
+     * @throws IllegalArgumentException when {@code instant} is before this assert's instant
      */
     public KvNamespaceAtAssert at(Instant instant) {
         Objects.requireNonNull(instant, "instant");
+        Instant now = instant();
+        if (instant.isBefore(now)) {
+            throw new IllegalArgumentException("at(instant) looks ahead from " + now + " and needs an instant no"
+                    + " earlier, but was: " + instant + "; the namespace keeps no history of overwritten or"
+                    + " deleted records, so it cannot show the past");
+        }
         isNotNull();
         return navigation.toNamespaceAt(new KvNamespaceAt(namespace(), instant)).describedAs(info.description());
     }

@@ -99,6 +99,23 @@ class TimeTravelTest {
     }
 
     @Test
+    void atAnInstantBeforeNowIsRefusedRatherThanShowingKeysWrittenLater() {
+        clock.advance(Duration.ofHours(1));
+        kv.put("written-now", "v");
+        Instant anHourAgo = Instant.parse("2026-01-01T00:00:00Z");
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> assertThat(kv).at(anHourAgo))
+                .withMessage("at(instant) looks ahead from 2026-01-01T01:00:00Z and needs an instant no earlier,"
+                        + " but was: 2026-01-01T00:00:00Z; the namespace keeps no history of overwritten or"
+                        + " deleted records, so it cannot show the past");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> assertThat(kv).after(Duration.ofMinutes(30)).at(clock.instant()))
+                .withMessageStartingWith("at(instant) looks ahead from 2026-01-01T01:30:00Z");
+        assertThat(kv).at(clock.instant()).containsKey("written-now");
+    }
+
+    @Test
     void aViewCanBeAssertedDirectly() {
         kv.put("a", "1", PutOptions.defaults().withExpirationTtl(Duration.ofMinutes(5)));
 

@@ -2,8 +2,10 @@ package dev.kvkit.fake;
 
 import dev.kvkit.GetOptions;
 import dev.kvkit.KvBinding;
+import dev.kvkit.KvListPage;
 import dev.kvkit.KvType;
 import dev.kvkit.KvValueWithMetadata;
+import dev.kvkit.ListOptions;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -192,6 +194,24 @@ public final class FakeKvLocation extends KvBindingView {
         Objects.requireNonNull(key, "key");
         StoredValue seen = binding.peek(key, GetOptions.defaults());
         return seen == null ? Optional.empty() : Optional.of(new KvEntry(key, seen, namespace.codec()));
+    }
+
+    /**
+     * Returns the page a {@link #list(ListOptions) list} from this location would return now, from
+     * the location's list cache when it holds the page, without caching it, as assertions need:
+     * looking must not change what the code under test sees next.
+     *
+     * <pre>{@code
+     * KvListPage seen = sydney.listing(ListOptions.defaults().withPrefix("user:"));
+     * }</pre>
+     *
+     * @param options prefix, limit and cursor, as for {@code list}
+     * @return the page, as {@code list} would return it now
+     * @throws dev.kvkit.KvException as {@code list} does, for a limit over 1000 or a bad cursor
+     * @since 0.1.0
+     */
+    public KvListPage listing(ListOptions options) {
+        return binding.peekList(options);
     }
 
     /** Forgets every cached answer, for {@link FakeKvNamespace#reset()}. */

@@ -23,6 +23,12 @@ final class ListPageCache {
                 .slice;
     }
 
+    /** The cached page of the query while it is younger than its life, or what {@code fetch} gives; caches nothing. */
+    ListSlice peek(Query query, long nowMillis, Supplier<ListSlice> fetch) {
+        Cached cached = pages.get(query);
+        return cached != null && nowMillis < cached.expiresAtMillis ? cached.slice : fetch.get();
+    }
+
     void clear() {
         pages.clear();
     }

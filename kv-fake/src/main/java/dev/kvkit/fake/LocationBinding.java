@@ -308,6 +308,15 @@ final class LocationBinding implements KvBinding {
 
     @Override
     public KvListPage list(ListOptions options) {
+        return list(options, false);
+    }
+
+    /** What {@link #list(ListOptions)} would answer now, without caching the page: for assertions. */
+    KvListPage peekList(ListOptions options) {
+        return list(options, true);
+    }
+
+    private KvListPage list(ListOptions options, boolean peek) {
         BindingArguments.notNull(options, "options");
         KvLimits limits = namespace.limits();
         int limit = options.limit().orElse(0);
@@ -323,7 +332,7 @@ final class LocationBinding implements KvBinding {
             throw KvErrors.keyTooLong(KvOperation.GET, null, prefixBytes, limits);
         }
         if (listCache != null || listStress) {
-            return listSlice(prefix, options.cursor().orElse(null), limit);
+            return listSlice(prefix, options.cursor().orElse(null), limit, peek);
         }
         String after = ListCursor.decode(options.cursor().orElse(null));
 
@@ -334,16 +343,24 @@ final class LocationBinding implements KvBinding {
     }
 
     /** A list through this location's page cache, or shaped by the stress mode, or both. */
-    private KvListPage listSlice(String prefix, String cursor, int limit) {
+    private KvListPage listSlice(String prefix, String cursor, int limit, boolean peek) {
         Timeline.Moment moment = namespace.timeline().now();
         String from = cursor == null || cursor.isEmpty() ? null : cursor;
-        ListSlice slice = listCache == null
-                ? fetchSlice(prefix, from, limit, moment)
-                : listCache.get(
-                        new ListPageCache.Query(prefix, from, limit),
-                        moment.nowMillis(),
-                        Timeline.millis(namespace.limits().defaultCacheTtlSeconds()),
-                        () -> fetchSlice(prefix, from, limit, moment));
+        ListSlice slice;
+        if (listCache == null) {
+            slice = fetchSlice(prefix, from, limit, moment);
+        } else if (peek) {
+            slice = listCache.peek(
+                    new ListPageCache.Query(prefix, from, limit),
+                    moment.nowMillis(),
+                    () -> fetchSlice(prefix, from, limit, moment));
+        } else {
+            slice = listCache.get(
+                    new ListPageCache.Query(prefix, from, limit),
+                    moment.nowMillis(),
+                    Timeline.millis(namespace.limits().defaultCacheTtlSeconds()),
+                    () -> fetchSlice(prefix, from, limit, moment));
+        }
         List<KvListKey> keys = new ArrayList<>(slice.entries().size());
         for (Map.Entry<String, StoredValue> entry : slice.entries()) {
             // A cached page may hold keys that have expired since; expiration beats the cache.

@@ -10,12 +10,14 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestInstantiationAwareExtension;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -99,7 +102,7 @@ public final class KvExtension
     }
 
     /**
-     * Fills the test class's static {@link KvNamespace} and {@link TestClock} fields with class-wide
+     * Fills the test class's static {@link KvNamespace} and {@link KvClock} fields with class-wide
      * values.
      *
      * @param context the class's context
@@ -113,7 +116,7 @@ public final class KvExtension
     }
 
     /**
-     * Fills the instance {@link KvNamespace} and {@link TestClock} fields of the test instance and of
+     * Fills the instance {@link KvNamespace} and {@link KvClock} fields of the test instance and of
      * its enclosing instances ({@code @Nested}) with the test's values.
      *
      * @param context the test's context
@@ -123,6 +126,7 @@ public final class KvExtension
         if (defersToRegisteredInstance(context)) {
             return;
         }
+        checkNotSharedAcrossConcurrentTests(context);
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             injectFields(context, instance.getClass(), instance, ModifierFilter.INSTANCE);
         }
@@ -155,8 +159,8 @@ public final class KvExtension
     }
 
     /**
-     * Claims every {@link KvNamespace} parameter, whatever its type (a wrong type gets a message in
-     * {@link #resolveParameter}), and every {@link TestClock} parameter.
+     * Claims every {@link KvNamespace} and {@link KvClock} parameter, whatever its type (a wrong type
+     * gets a message in {@link #resolveParameter}), and every {@link TestClock} parameter.
      *
      * @param parameterContext the parameter
      * @param extensionContext the context it is resolved in
@@ -168,6 +172,7 @@ public final class KvExtension
             return false;
         }
         return parameterContext.isAnnotated(KvNamespace.class)
+                || parameterContext.isAnnotated(KvClock.class)
                 || parameterContext.getParameter().getType() == TestClock.class;
     }
 
@@ -190,7 +195,11 @@ public final class KvExtension
         Optional<KvNamespace> annotation = parameterContext.findAnnotation(KvNamespace.class);
         Settings resolved = Settings.resolve(extensionContext, settings);
         if (annotation.isEmpty()) {
-            return NamespaceScopes.clock(extensionContext, null, resolved);
+            if (!isClockType(parameter.getType())) {
+                throw new ParameterResolutionException("Can only resolve @KvClock parameter of type " + CLOCK_TYPES
+                        + " but was: " + parameter.getType().getName() + ": " + element);
+            }
+            return NamespaceScopes.requestedClock(extensionContext, resolved, element);
         }
         if (!isInjectable(parameter.getType())) {
             throw new ParameterResolutionException("Can only resolve @KvNamespace parameter of type " + ALLOWED_TYPES
@@ -210,6 +219,7 @@ public final class KvExtension
                 type, KvNamespace.class, filter, HierarchyTraversalMode.TOP_DOWN)) {
             String element = "field [" + field + "]";
             checkAssignable(field, element);
+            checkUnset(context, field, instance, "@KvNamespace");
             KvNamespace annotation =
                     AnnotationSupport.findAnnotation(field, KvNamespace.class).orElseThrow();
             NamespaceDeclaration declaration = NamespaceDeclaration.of(annotation, element);
@@ -222,13 +232,80 @@ public final class KvExtension
                                     .namespace(),
                             field.getType()));
         }
-        Predicate<Field> clockField = field -> field.getType() == TestClock.class
-                && filter.test(field)
-                && !Modifier.isFinal(field.getModifiers())
-                && !AnnotationSupport.isAnnotated(field, KvNamespace.class);
-        List<Field> clockFields = ReflectionSupport.findFields(type, clockField, HierarchyTraversalMode.TOP_DOWN);
-        for (Field field : clockFields) {
-            set(field, instance, NamespaceScopes.clock(context, null, resolved));
+        for (Field field :
+                AnnotationSupport.findAnnotatedFields(type, KvClock.class, filter, HierarchyTraversalMode.TOP_DOWN)) {
+            String element = "@KvClock field [" + field + "]";
+            if (Modifier.isFinal(field.getModifiers())) {
+                throw new ExtensionConfigurationException(element + " must not be declared as final: the extension"
+                        + " assigns it; remove final, or remove @KvClock to keep a clock of your own");
+            }
+            if (!isClockType(field.getType())) {
+                throw new ExtensionConfigurationException("Can only inject @KvClock field of type " + CLOCK_TYPES
+                        + " but was: " + field.getType().getName() + ": " + element);
+            }
+            checkUnset(context, field, instance, "@KvClock");
+            set(field, instance, NamespaceScopes.requestedClock(context, resolved, element));
+        }
+        if (instance != null) {
+            InjectedInstances.of(context).add(instance);
+        }
+    }
+
+    private static final String CLOCK_TYPES = TestClock.class.getName() + " or " + Clock.class.getName();
+
+    private static boolean isClockType(Class<?> type) {
+        return type == TestClock.class || type == Clock.class;
+    }
+
+    /**
+     * An instance field must be empty when the extension first fills it: a value there is the user's
+     * own (an initialiser), and the extension never overwrites it. With {@code Lifecycle.PER_CLASS}
+     * one instance serves every test, so after the first the value there is the extension's own.
+     */
+    private static void checkUnset(ExtensionContext context, Field field, Object instance, String annotation) {
+        if (instance == null || InjectedInstances.of(context).contains(instance)) {
+            return;
+        }
+        Object value;
+        try {
+            value = ReflectionSupport.makeAccessible(field).get(instance);
+        } catch (IllegalAccessException e) {
+            throw new ExtensionConfigurationException("Could not read " + field, e);
+        }
+        if (value != null) {
+            throw new ExtensionConfigurationException(annotation + " field [" + field + "] already holds " + value
+                    + "; the extension does not overwrite a value you set. Remove the initialiser to get the"
+                    + " extension's, or remove " + annotation + " to keep your own");
+        }
+    }
+
+    /** JUnit's switch for parallel execution; a node's mode says CONCURRENT even while it is off. */
+    private static final String PARALLEL_ENABLED = "junit.jupiter.execution.parallel.enabled";
+
+    /** PER_CLASS with methods running concurrently would hand every test the same field: refuse it. */
+    private static void checkNotSharedAcrossConcurrentTests(ExtensionContext context) {
+        if (context.getTestInstanceLifecycle().orElse(TestInstance.Lifecycle.PER_METHOD)
+                        != TestInstance.Lifecycle.PER_CLASS
+                || context.getExecutionMode() != ExecutionMode.CONCURRENT
+                || !context.getConfigurationParameter(PARALLEL_ENABLED, Boolean::parseBoolean)
+                        .orElse(false)) {
+            return;
+        }
+        for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+            Predicate<Field> instanceField = ModifierFilter.INSTANCE;
+            List<Field> fields = ReflectionSupport.findFields(
+                    instance.getClass(),
+                    field -> instanceField.test(field)
+                            && (AnnotationSupport.isAnnotated(field, KvNamespace.class)
+                                    || AnnotationSupport.isAnnotated(field, KvClock.class)),
+                    HierarchyTraversalMode.TOP_DOWN);
+            if (!fields.isEmpty()) {
+                throw new ExtensionConfigurationException("Field [" + fields.get(0) + "] of a"
+                        + " @TestInstance(Lifecycle.PER_CLASS) class is one field for all its tests, and they run"
+                        + " concurrently here: each test would overwrite the namespace or clock another is using."
+                        + " Declare it as a parameter of the test method instead, make it static for one per"
+                        + " class, or run the class in one thread with @Execution(ExecutionMode.SAME_THREAD)");
+            }
         }
     }
 

@@ -36,10 +36,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *       Lifecycle.PER_CLASS}, a constructor parameter lives as long as the class).
  * </ul>
  *
- * <p>Within one test, one binding name is one namespace, however it is reached, and all of a test's
- * namespaces share one {@link dev.kvkit.fake.TestClock}, which can itself be injected by declaring a
- * parameter or field of that type. A test that fails gets the contents of every namespace it could
- * see published as report entries.
+ * <p>Within one test, one binding name is one namespace, however it is reached. A fresh namespace is
+ * fresh in every respect, its clock included: the namespaces a test declares for itself share one
+ * {@link dev.kvkit.fake.TestClock} of the test's own, which starts at the configured instant whatever
+ * earlier tests did; class-wide namespaces share the class's clock. {@link KvClock} injects the clock
+ * (see there for which one a test that reaches both kinds gets). A test that fails gets the contents
+ * of every namespace it could see published as report entries and attached to its failure.
  *
  * <h2>Locations</h2>
  *

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The namespaces and clocks of each scope, kept in the {@link ExtensionContext.Store} of the context
  * that owns them: a class context for class-wide ones, a test context for per-test ones.
  *
- * <p>A store lookup falls back to the stores of enclosing contexts, which gives the sharing rules
- * for free: a test finds the class's namespace of a binding name before making its own, a
- * {@code @Nested} class finds its enclosing class's, and a test whose class already has a clock uses
- * that one, so all namespaces a test can reach share one clock.
+ * <p>A store lookup falls back to the stores of enclosing contexts: a test finds the class's
+ * namespace of a binding name before making its own, and a {@code @Nested} class finds its enclosing
+ * class's. Clocks are kept under a key naming their context, so that fallback never hands a test's
+ * fresh namespace the class's clock: a fresh namespace is fresh in every respect, its clock included.
  */
 // Store.getOrComputeIfAbsent is deprecated in JUnit 6 for computeIfAbsent, which JUnit 5.14 lacks;
 // kvkit supports both, so it keeps the method both have.
@@ -31,14 +31,17 @@ final class NamespaceScopes {
     private NamespaceScopes() {}
 
     static NamespaceHandle namespace(ExtensionContext context, NamespaceDeclaration declaration, Settings settings) {
-        TestClock clock = clock(context, declaration, settings);
         ExtensionContext.Store store = context.getStore(KvExtension.NAMESPACE);
         // The binding is checked against the wrangler configuration when its namespace is made; a
         // declaration that reaches an existing namespace has the same binding name, checked already.
         NamespaceHandle handle = store.getOrComputeIfAbsent(
                 new BindingKey(declaration.binding()),
                 key -> create(
-                        context, declaration, settings, clock, WranglerBindings.check(declaration, settings, context)),
+                        context,
+                        declaration,
+                        settings,
+                        clock(context, declaration, settings),
+                        WranglerBindings.check(declaration, settings, context)),
                 NamespaceHandle.class);
         handle.checkCompatible(declaration);
         return handle;
@@ -75,28 +78,77 @@ final class NamespaceScopes {
     }
 
     /**
-     * Returns the clock of the scope; a declaration that names its own start must match the start of
-     * a clock that exists already, since a test has exactly one clock.
+     * Returns the clock a namespace created in {@code context} runs on. In a test's context that is
+     * the test's own clock, fresh for the test; in a class's context, the clock of the class (shared
+     * with its enclosing classes). A declaration that names its own start must match the start of a
+     * clock that exists already.
      */
     static TestClock clock(ExtensionContext context, NamespaceDeclaration declaration, Settings settings) {
-        Instant requested = declaration == null || declaration.clockStart() == null
-                ? settings.clockStart()
-                : declaration.clockStart();
-        String origin =
-                declaration == null || declaration.clockStart() == null ? "the class settings" : declaration.describe();
-        ClockHolder holder = context.getStore(KvExtension.NAMESPACE)
-                .getOrComputeIfAbsent(
-                        ClockHolder.class,
-                        type -> new ClockHolder(TestClock.at(requested), requested, origin),
-                        ClockHolder.class);
-        if (declaration != null
-                && declaration.clockStart() != null
-                && !holder.start().equals(requested)) {
+        Instant requested = declaration.clockStart() == null ? settings.clockStart() : declaration.clockStart();
+        String origin = declaration.describe();
+        ClockHolder holder =
+                isTest(context) ? own(context, requested, origin) : classHolder(context, requested, origin);
+        if (declaration.clockStart() != null && !holder.start().equals(requested)) {
             throw new ExtensionConfigurationException("Conflicting clock starts: " + declaration.describe()
-                    + " asks for " + requested + " but the clock of this test already started at " + holder.start()
-                    + " (from " + holder.origin() + "); all namespaces of a test share one clock");
+                    + " asks for " + requested + " but the clock of this "
+                    + (isTest(context) ? "test" : "class") + " already started at " + holder.start() + " (from "
+                    + holder.origin() + "); all namespaces of a scope share one clock");
         }
         return holder.clock();
+    }
+
+    /**
+     * Returns the clock a {@link KvClock} field or a {@code TestClock} parameter asks for in {@code
+     * context}: see {@link KvClock} for the rule, which this is the one place of.
+     */
+    static TestClock requestedClock(ExtensionContext context, Settings settings, String element) {
+        if (!isTest(context)) {
+            return classHolder(context, settings.clockStart(), element).clock();
+        }
+        Optional<ClockHolder> inherited = nearestAncestor(context);
+        Optional<String> own = TestScope.firstOwnNamespace(context);
+        if (own.isPresent() && inherited.isPresent()) {
+            throw new ExtensionConfigurationException(element + " asks for the clock of this test, but the test has"
+                    + " two: " + own.get() + " is a namespace of the test's own, on a fresh clock, while "
+                    + inherited.get().origin() + " belongs to the class, on the class's clock. Reach the one you"
+                    + " mean as namespace.clock(), or declare both per test (instance fields or parameters) or"
+                    + " both per class (static fields)");
+        }
+        return inherited.isPresent()
+                ? inherited.get().clock()
+                : own(context, settings.clockStart(), "the class settings").clock();
+    }
+
+    private static boolean isTest(ExtensionContext context) {
+        return context.getTestMethod().isPresent();
+    }
+
+    /** The clock this context owns; the key names the context, so a parent's clock never answers. */
+    private static ClockHolder own(ExtensionContext context, Instant start, String origin) {
+        return context.getStore(KvExtension.NAMESPACE)
+                .getOrComputeIfAbsent(
+                        new ClockKey(context.getUniqueId()),
+                        key -> new ClockHolder(TestClock.at(start), start, origin),
+                        ClockHolder.class);
+    }
+
+    /** A class's clock: the one of the nearest enclosing class that has one, or a new one of its own. */
+    private static ClockHolder classHolder(ExtensionContext context, Instant start, String origin) {
+        Optional<ClockHolder> ancestor = nearestAncestor(context);
+        return ancestor.orElseGet(() -> own(context, start, origin));
+    }
+
+    private static Optional<ClockHolder> nearestAncestor(ExtensionContext context) {
+        for (ExtensionContext scope = context.getParent().orElse(null);
+                scope != null;
+                scope = scope.getParent().orElse(null)) {
+            ClockHolder holder =
+                    scope.getStore(KvExtension.NAMESPACE).get(new ClockKey(scope.getUniqueId()), ClockHolder.class);
+            if (holder != null) {
+                return Optional.of(holder);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The namespaces a test can reach, innermost scope first; one per binding name. */
@@ -124,6 +176,8 @@ final class NamespaceScopes {
     private record BindingKey(String binding) {}
 
     private record CreatedIn(String uniqueId) {}
+
+    private record ClockKey(String uniqueId) {}
 
     private record ClockHolder(TestClock clock, Instant start, String origin) {}
 }

@@ -103,6 +103,31 @@ class LifecycleTest {
     }
 
     @Test
+    void aTestWithItsOwnNamespaceAndAClassClockCannotAskForTheClock() {
+        var results = Fixtures.run(StaticClockAndOwnNamespace.class);
+
+        results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+        results.containerEvents().assertStatistics(stats -> stats.failed(0));
+        Throwable thrown = results.testEvents().failed().stream()
+                .findFirst()
+                .orElseThrow()
+                .getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class)
+                .getThrowable()
+                .orElseThrow();
+        assertThat(thrown).isInstanceOf(org.junit.jupiter.api.extension.ParameterResolutionException.class);
+        assertThat(thrown.getMessage())
+                .endsWith("asks for the clock of this test, but the test has two: @KvNamespace(\"TODO\") on"
+                        + " parameter [dev.kvkit.fake.FakeKvNamespace arg1] in method [void "
+                        + StaticClockAndOwnNamespace.class.getName() + ".test(dev.kvkit.fake.TestClock,"
+                        + "dev.kvkit.fake.FakeKvNamespace)] is a namespace of the test's own, on a fresh clock, while"
+                        + " @KvClock field [static dev.kvkit.fake.TestClock "
+                        + StaticClockAndOwnNamespace.class.getName()
+                        + ".classClock] belongs to the class, on the class's clock. Reach the one you mean as"
+                        + " namespace.clock(), or declare both per test (instance fields or parameters) or both per"
+                        + " class (static fields)");
+    }
+
+    @Test
     void annotationTypeMetaAnnotatedWithKvNamespaceNamesTheBinding() {
         Fixtures.run(MetaAnnotated.class)
                 .testEvents()
@@ -323,6 +348,7 @@ class LifecycleTest {
         @KvNamespace("TODO")
         FakeKvNamespace todo;
 
+        @KvClock
         TestClock clockField;
 
         @Test
@@ -345,12 +371,16 @@ class LifecycleTest {
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class StaticClock {
 
+        @KvClock
         static TestClock classClock;
+
+        @KvNamespace("CONFIG")
+        static FakeKvNamespace config;
 
         @Test
         @Order(1)
-        void moves(TestClock clock, @KvNamespace("TODO") FakeKvNamespace todo) {
-            assertThat(clock).isSameAs(classClock).isSameAs(todo.clock());
+        void moves(TestClock clock) {
+            assertThat(clock).isSameAs(classClock).isSameAs(config.clock());
             clock.advance(Duration.ofHours(1));
         }
 
@@ -360,6 +390,16 @@ class LifecycleTest {
             assertThat(clock).isSameAs(classClock);
             assertThat(clock.instant()).isEqualTo(TestClock.DEFAULT_START.plus(Duration.ofHours(1)));
         }
+    }
+
+    @KvTest
+    static class StaticClockAndOwnNamespace {
+
+        @KvClock
+        static TestClock classClock;
+
+        @Test
+        void test(TestClock clock, @KvNamespace("TODO") FakeKvNamespace todo) {}
     }
 
     @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)

@@ -68,7 +68,7 @@ class MisuseTest {
                 .contains("Conflicting clock starts: @KvNamespace(\"CACHE\") on parameter [")
                 .endsWith(" asks for 2031-01-01T00:00:00Z but the clock of this test already started at"
                         + " 2030-01-01T00:00:00Z (from @KvNamespace(\"TODO\") on field [dev.kvkit.fake.FakeKvNamespace"
-                        + " dev.kvkit.junit.MisuseTest$ConflictingClockStarts.todo]); all namespaces of a test"
+                        + " dev.kvkit.junit.MisuseTest$ConflictingClockStarts.todo]); all namespaces of a scope"
                         + " share one clock");
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kvkit.KvBinding;
 import dev.kvkit.fake.FakeKvNamespace;
 import dev.kvkit.fake.KvLimits;
-import dev.kvkit.fake.TestClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Nested;
@@ -53,15 +52,17 @@ class ProgrammaticRegistrationTest {
         FakeKvNamespace cache;
 
         @Test
-        void fieldsFollowTheBuilder(TestClock clock) {
+        void fieldsFollowTheBuilder() {
             assertThat(declaredBeforeTheRegistration.limits()).isEqualTo(KvLimits.jsonNative());
-            assertThat(cache.clock()).isSameAs(clock);
+            assertThat(declaredBeforeTheRegistration.clock().instant())
+                    .isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
+            assertThat(cache.clock().instant()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
         }
 
         @Test
-        void parametersFollowTheBuilder(@KvNamespace("SESSIONS") KvBinding sessions, TestClock clock) {
+        void parametersFollowTheBuilder(@KvNamespace("SESSIONS") KvBinding sessions) {
             assertThat(((FakeKvNamespace) sessions).limits()).isEqualTo(KvLimits.jsonNative());
-            assertThat(clock.instant()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
+            assertThat(((FakeKvNamespace) sessions).clock()).isSameAs(cache.clock());
         }
 
         @Nested

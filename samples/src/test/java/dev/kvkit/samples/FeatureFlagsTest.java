@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.entry;
 import dev.kvkit.fake.FakeKvLocation;
 import dev.kvkit.fake.FakeKvNamespace;
 import dev.kvkit.fake.TestClock;
+import dev.kvkit.junit.KvClock;
 import dev.kvkit.junit.KvNamespace;
 import dev.kvkit.junit.KvTest;
 import java.time.Duration;
@@ -21,6 +22,7 @@ class FeatureFlagsTest {
     @KvNamespace(value = "FLAGS", seed = "seed/flags.json") // FLAGS must be in env.production.kv_namespaces
     FakeKvNamespace flags;
 
+    @KvClock
     TestClock clock;
     // end::samples-flags-wrangler[]
 

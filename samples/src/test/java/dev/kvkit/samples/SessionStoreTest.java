@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import dev.kvkit.assertj.SoftKvAssertions;
 import dev.kvkit.fake.FakeKvNamespace;
 import dev.kvkit.fake.TestClock;
+import dev.kvkit.junit.KvClock;
 import dev.kvkit.junit.KvNamespace;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ class SessionStoreTest {
     @KvNamespace("SESSIONS")
     FakeKvNamespace sessions;
 
+    @KvClock
     TestClock clock;
 
     @Mock

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kvkit.fake.FakeKvNamespace;
 import dev.kvkit.fake.TestClock;
+import dev.kvkit.junit.KvClock;
 import dev.kvkit.junit.KvNamespace;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ class TodoStoreTest {
     @KvNamespace(value = "TODO", seed = "seed/todos.json") // the file `wrangler kv bulk put` takes
     FakeKvNamespace todo;
 
+    @KvClock
     TestClock clock; // the test's clock, shared with every namespace; starts at 2026-01-01T00:00:00Z
 
     TodoStore todos;

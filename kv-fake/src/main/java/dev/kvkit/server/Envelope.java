@@ -1,0 +1,61 @@
+package dev.kvkit.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Cloudflare's response envelope: {@code {"result", "success", "errors", "messages"}}, with {@code
+ * result_info} on list endpoints (spec section 1.1).
+ */
+final class Envelope {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private Envelope() {}
+
+    static byte[] success(JsonNode result, JsonNode resultInfo) {
+        ObjectNode body = JSON.createObjectNode();
+        body.set("result", result == null ? NullNode.getInstance() : result);
+        body.put("success", true);
+        body.putArray("errors");
+        body.putArray("messages");
+        if (resultInfo != null) {
+            body.set("result_info", resultInfo);
+        }
+        return bytes(body);
+    }
+
+    static byte[] failure(ApiError error) {
+        ObjectNode body = JSON.createObjectNode();
+        if (!error.gateway()) {
+            body.putNull("result");
+        }
+        body.put("success", false);
+        ArrayNode errors = body.putArray("errors");
+        ObjectNode first = errors.addObject();
+        first.put("code", error.code());
+        first.put("message", error.getMessage());
+        if (!error.chain().isEmpty()) {
+            ArrayNode chain = first.putArray("error_chain");
+            for (ApiError link : error.chain()) {
+                chain.addObject().put("code", link.code()).put("message", link.getMessage());
+            }
+        }
+        if (!error.gateway()) {
+            body.putArray("messages");
+        }
+        return bytes(body);
+    }
+
+    static byte[] bytes(JsonNode node) {
+        try {
+            return JSON.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A JSON tree could not be written", e);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.kvkit.server;
+
+import dev.kvkit.fake.WranglerConfig;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs {@link KvApiServer} from the command line until the process is stopped:
+ *
+ * <pre>{@code
+ * java -cp kv-fake.jar:... dev.kvkit.server.KvApiServerMain --port 8787 --namespace TODO
+ * }</pre>
+ *
+ * <p>It prints {@code export} lines for wrangler ({@code CLOUDFLARE_API_BASE_URL}), the SDKs
+ * ({@code CLOUDFLARE_BASE_URL}) and both ({@code CLOUDFLARE_ACCOUNT_ID}, {@code
+ * CLOUDFLARE_API_TOKEN}), and the namespace ids as comments, so the whole output can be pasted into
+ * a shell. {@code --help} lists the options; bad arguments exit with status 2, a port that cannot
+ * be bound with status 1.
+ *
+ * @since 0.1.0
+ */
+public final class KvApiServerMain {
+
+    /** What the printed {@code CLOUDFLARE_API_TOKEN} says when no token is required: any will do. */
+    static final String ANY_TOKEN = "kvkit-any-token";
+
+    private KvApiServerMain() {}
+
+    /**
+     * Starts the server and serves until the process is stopped.
+     *
+     * @param args the options; see {@code --help}
+     */
+    public static void main(String[] args) {
+        CommandLine commandLine;
+        try {
+            commandLine = CommandLine.parse(args);
+        } catch (CommandLine.UsageError e) {
+            System.err.println("kvkit-server: " + e.getMessage());
+            System.err.println("Run with --help for the options.");
+            System.exit(2);
+            return;
+        }
+        if (commandLine.help()) {
+            System.out.print(CommandLine.USAGE);
+            return;
+        }
+        KvApiServer server;
+        try {
+            server = start(commandLine, System.out);
+        } catch (CommandLine.UsageError | IllegalArgumentException e) {
+            System.err.println("kvkit-server: " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (UncheckedIOException e) {
+            // The arguments made sense but the port is taken, or a file cannot be read.
+            System.err.println(
+                    "kvkit-server: " + e.getMessage() + ": " + e.getCause().getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Builds and starts the server the command line describes, creates and seeds its namespaces,
+     * and prints the lines to paste. Refusals (a wrangler binding without a usable id, a seed for an
+     * unknown namespace, a bad seed file) close the server again and say what is wrong.
+     */
+    static KvApiServer start(CommandLine commandLine, PrintStream out) {
+        KvApiServer.Builder builder =
+                KvApiServer.builder().port(commandLine.port()).bindAddress(commandLine.host());
+        if (commandLine.accountId() != null) {
+            builder.accountId(commandLine.accountId());
+        }
+        if (commandLine.token() != null) {
+            builder.requireToken(commandLine.token());
+        }
+        KvApiServer server = builder.build();
+        try {
+            createNamespaces(server, commandLine);
+            seed(server, commandLine.seeds());
+            server.start();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        String account = server.accountId();
+        out.println("# kvkit: the Workers KV REST API is served at " + server.baseUrl());
+        out.println("export CLOUDFLARE_API_BASE_URL=" + server.baseUrl());
+        out.println("export CLOUDFLARE_BASE_URL=" + server.baseUrl());
+        out.println("export CLOUDFLARE_ACCOUNT_ID=" + account);
+        out.println("export CLOUDFLARE_API_TOKEN=" + (commandLine.token() == null ? ANY_TOKEN : commandLine.token()));
+        for (ServedNamespace namespace : server.namespaces(account)) {
+            out.println("# namespace " + namespace.title() + " id " + namespace.id() + " ("
+                    + namespace.kv().size() + " keys)");
+        }
+        String root = server.baseUrl().substring(0, server.baseUrl().length() - Route.API_PREFIX.length());
+        out.println("# admin routes under " + root + AdminRoutes.PREFIX + " ; stop with Ctrl-C");
+        out.flush();
+        return server;
+    }
+
+    private static void createNamespaces(KvApiServer server, CommandLine commandLine) {
+        String account = server.accountId();
+        for (Map.Entry<String, String> namespace : commandLine.namespaces().entrySet()) {
+            create(server, account, namespace.getKey(), namespace.getValue(), "--namespace " + namespace.getKey());
+        }
+        if (commandLine.wranglerConfig() != null) {
+            WranglerConfig config = WranglerConfig.read(commandLine.wranglerConfig());
+            List<WranglerConfig.KvNamespaceBinding> bindings = commandLine.environment() == null
+                    ? config.kvNamespaces()
+                    : config.kvNamespaces(commandLine.environment());
+            for (WranglerConfig.KvNamespaceBinding binding : bindings) {
+                String where = config.source() + " binding " + binding.binding();
+                create(server, account, binding.binding(), binding.id(), where);
+                if (binding.previewId() != null && !binding.previewId().equals(binding.id())) {
+                    create(server, account, binding.binding() + "_preview", binding.previewId(), where + " preview_id");
+                }
+            }
+        }
+    }
+
+    private static void create(KvApiServer server, String account, String title, String id, String where) {
+        if (id != null && !Route.isNamespaceId(id)) {
+            throw new CommandLine.UsageError(
+                    where + ": the namespace id must be 32 lowercase hex digits, but was: " + id);
+        }
+        try {
+            if (id == null) {
+                server.createNamespace(account, title);
+            } else {
+                server.createNamespace(account, title, id);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.UsageError(where + ": " + e.getMessage());
+        }
+    }
+
+    private static void seed(KvApiServer server, Map<String, Path> seeds) {
+        String account = server.accountId();
+        for (Map.Entry<String, Path> seed : seeds.entrySet()) {
+            ServedNamespace namespace = server.namespace(account, seed.getKey())
+                    .or(() -> server.namespaceByTitle(account, seed.getKey()))
+                    .orElseThrow(() -> new CommandLine.UsageError("--seed " + seed.getKey()
+                            + ": no such namespace; create it with --namespace or --wrangler-config"));
+            try {
+                namespace.kv().importBulk(seed.getValue());
+            } catch (UncheckedIOException e) {
+                throw new CommandLine.UsageError("--seed " + seed.getKey() + ": cannot read " + seed.getValue());
+            }
+        }
+    }
+}
