@@ -11,7 +11,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -280,14 +279,5 @@ final class StubServer implements AutoCloseable {
                 then.send(request, exchange);
             };
         }
-    }
-
-    /** Shortcut for tests building lists of replies. */
-    static List<Reply> times(int count, Reply reply) {
-        List<Reply> all = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            all.add(reply);
-        }
-        return all;
     }
 }
