@@ -285,4 +285,16 @@ class RequestShapeTest {
         assertThat(kv.getWithMetadata("k", KvType.STREAM).value()).isNull();
         assertThat(stub.requests()).hasSize(1);
     }
+
+    @Test
+    void aValidCacheTtlIsNotSentSinceRestHasNoEdgeCache() {
+        stub.reply(
+                StubServer.Reply.bytes(200, new byte[] {'v'}), StubServer.Reply.envelope("{\"values\":{\"k\":null}}"));
+
+        kv.get("k", dev.kvkit.GetOptions.defaults().withCacheTtl(60));
+        kv.get(List.of("k"), dev.kvkit.GetOptions.defaults().withCacheTtl(300));
+
+        assertThat(stub.requests()).extracting(StubServer.Recorded::rawQuery).containsOnlyNulls();
+        assertThat(stub.requests().get(1).bodyText()).doesNotContain("cache");
+    }
 }

@@ -302,4 +302,16 @@ class ResponseParsingTest {
 
         assertThat(key.metadata()).isEqualTo(JSON.readTree("{\"x\":[1]}"));
     }
+
+    @Test
+    void getWithMetadataOfAStreamGivesTheOpenBodyAndTheMetadata() throws Exception {
+        stub.reply(StubServer.Reply.envelope("{\"v\":2}"), value("streamed"));
+
+        KvValueWithMetadata<InputStream> result = kv.getWithMetadata("k", KvType.STREAM);
+
+        assertThat(result.metadata()).isEqualTo(JSON.readTree("{\"v\":2}"));
+        try (InputStream in = result.value()) {
+            assertThat(in.readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("streamed");
+        }
+    }
 }
