@@ -53,7 +53,8 @@ class CloudflareSdkTest {
             assertThat(seen.get("renamedTitle").asText()).isEqualTo("e2e-" + sdk + "-renamed");
             assertThat(seen.get("greeting").asText()).isEqualTo("héllo");
             assertThat(seen.get("greetingMetadata")).isEqualTo(JSON.readTree("{\"owner\": \"ada\"}"));
-            assertThat(seen.get("bulkGet")).isEqualTo(JSON.readTree("{\"bulk:00\": \"v0\", \"bulk:01\": \"v1\", \"missing\": null}"));
+            assertThat(seen.get("bulkGet"))
+                    .isEqualTo(JSON.readTree("{\"bulk:00\": \"v0\", \"bulk:01\": \"v1\", \"missing\": null}"));
             assertThat(seen.at("/deletedGreeting/status").asInt()).isEqualTo(404);
             assertThat(seen.at("/deletedGreeting/code").asInt()).isEqualTo(10009);
             assertThat(seen.at("/deletedGreeting/message").asText()).isEqualTo("get: 'key not found'");
@@ -68,8 +69,8 @@ class CloudflareSdkTest {
                 allBulkKeys.add(String.format("bulk:%02d", i));
             }
             allBulkKeys.add("bulk:binary");
-            List<String> listed = JSON.convertValue(seen.get("listedKeys"), JSON.getTypeFactory()
-                    .constructCollectionType(List.class, String.class));
+            List<String> listed = JSON.convertValue(
+                    seen.get("listedKeys"), JSON.getTypeFactory().constructCollectionType(List.class, String.class));
             if (major == 5) {
                 // 5.x reads result_info.cursors.after, which the API never sends: it stops after page 1.
                 assertThat(listed).containsExactlyElementsOf(allBulkKeys.subList(0, 10));

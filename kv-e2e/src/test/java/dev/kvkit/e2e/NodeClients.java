@@ -53,7 +53,10 @@ final class NodeClients {
             String lock = Files.readString(SOURCES.resolve("package-lock.json"));
             Path marker = INSTALL.resolve("node_modules/.kvkit-installed");
             if (!Files.exists(marker) || !Files.readString(marker).equals(sha256(lock))) {
-                Files.copy(SOURCES.resolve("package.json"), INSTALL.resolve("package.json"), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(
+                        SOURCES.resolve("package.json"),
+                        INSTALL.resolve("package.json"),
+                        StandardCopyOption.REPLACE_EXISTING);
                 Files.copy(
                         SOURCES.resolve("package-lock.json"),
                         INSTALL.resolve("package-lock.json"),
@@ -100,7 +103,9 @@ final class NodeClients {
         ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).directory(directory.toFile());
         Map<String, String> env = builder.environment();
         // Nothing of the developer's own Cloudflare setup may reach the clients.
-        env.keySet().removeIf(name -> name.startsWith("CLOUDFLARE_") || name.startsWith("CF_") || name.startsWith("WRANGLER"));
+        env.keySet()
+                .removeIf(name ->
+                        name.startsWith("CLOUDFLARE_") || name.startsWith("CF_") || name.startsWith("WRANGLER"));
         env.putAll(environment);
         try {
             Process process = builder.start();

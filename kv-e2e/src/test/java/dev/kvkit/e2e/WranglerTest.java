@@ -46,7 +46,8 @@ class WranglerTest {
     private NodeClients.Result wrangler(String version, String... args) {
         Path clients = NodeClients.installed();
         List<String> command = new ArrayList<>(List.of(
-                NodeClients.node(), clients.resolve("node_modules/" + version + "/bin/wrangler.js").toString()));
+                NodeClients.node(),
+                clients.resolve("node_modules/" + version + "/bin/wrangler.js").toString()));
         command.addAll(List.of(args));
         return NodeClients.run(
                 home,
@@ -64,13 +65,16 @@ class WranglerTest {
 
     private NodeClients.Result ok(String version, String... args) {
         NodeClients.Result result = wrangler(version, args);
-        assertThat(result.exitCode()).as("wrangler %s %s\n%s", version, String.join(" ", args), result).isZero();
+        assertThat(result.exitCode())
+                .as("wrangler %s %s\n%s", version, String.join(" ", args), result)
+                .isZero();
         return result;
     }
 
     private ServedNamespace namespaceTitled(String title) {
-        return server.namespaceByTitle(server.accountId(), title).orElseThrow(() -> new AssertionError(
-                "no namespace titled " + title + " in " + server.namespaces(server.accountId())));
+        return server.namespaceByTitle(server.accountId(), title)
+                .orElseThrow(() -> new AssertionError(
+                        "no namespace titled " + title + " in " + server.namespaces(server.accountId())));
     }
 
     @Test
@@ -83,13 +87,38 @@ class WranglerTest {
 
         assertThat(ok(v4, "kv", "namespace", "list").stdout()).contains(id).contains("\"SESSIONS\"");
 
-        ok(v4, "kv", "key", "put", "a/b c?:x", "hello", "--namespace-id", id, "--remote", "--ttl", "3600",
-                "--metadata", "{\"owner\":\"ada\"}");
-        assertThat(kv).entry("a/b c?:x").hasText("hello").hasMetadata("{\"owner\": \"ada\"}")
+        ok(
+                v4,
+                "kv",
+                "key",
+                "put",
+                "a/b c?:x",
+                "hello",
+                "--namespace-id",
+                id,
+                "--remote",
+                "--ttl",
+                "3600",
+                "--metadata",
+                "{\"owner\":\"ada\"}");
+        assertThat(kv)
+                .entry("a/b c?:x")
+                .hasText("hello")
+                .hasMetadata("{\"owner\": \"ada\"}")
                 .expiresIn(Duration.ofHours(1));
 
         long expiration = server.clock().instant().getEpochSecond() + 7200;
-        ok(v4, "kv", "key", "put", "absolute", "v", "--namespace-id", id, "--remote", "--expiration",
+        ok(
+                v4,
+                "kv",
+                "key",
+                "put",
+                "absolute",
+                "v",
+                "--namespace-id",
+                id,
+                "--remote",
+                "--expiration",
                 String.valueOf(expiration));
         assertThat(kv).entry("absolute").hasExpiration(java.time.Instant.ofEpochSecond(expiration));
 
@@ -97,24 +126,41 @@ class WranglerTest {
         Files.write(file, new byte[] {0, 1, 2, (byte) 0xff});
         ok(v4, "kv", "key", "put", "blob", "--path", file.toString(), "--namespace-id", id, "--remote");
         assertThat(kv).entry("blob").hasBytes(new byte[] {0, 1, 2, (byte) 0xff}).hasNoMetadata();
-        ok(v4, "kv", "key", "put", "blob-with-metadata", "--path", file.toString(), "--metadata", "{\"n\":1}",
-                "--namespace-id", id, "--remote");
-        assertThat(kv).entry("blob-with-metadata").hasBytes(new byte[] {0, 1, 2, (byte) 0xff})
+        ok(
+                v4,
+                "kv",
+                "key",
+                "put",
+                "blob-with-metadata",
+                "--path",
+                file.toString(),
+                "--metadata",
+                "{\"n\":1}",
+                "--namespace-id",
+                id,
+                "--remote");
+        assertThat(kv)
+                .entry("blob-with-metadata")
+                .hasBytes(new byte[] {0, 1, 2, (byte) 0xff})
                 .hasMetadata("{\"n\": 1}");
 
-        assertThat(ok(v4, "kv", "key", "get", "a/b c?:x", "--namespace-id", id, "--remote", "--text").stdout())
+        assertThat(ok(v4, "kv", "key", "get", "a/b c?:x", "--namespace-id", id, "--remote", "--text")
+                        .stdout())
                 .contains("hello");
         NodeClients.Result missing = wrangler(v4, "kv", "key", "get", "missing", "--namespace-id", id, "--remote");
         assertThat(missing.exitCode()).isNotZero();
         assertThat(missing.stdout() + missing.stderr()).contains("404: Not Found");
 
-        assertThat(ok(v4, "kv", "key", "list", "--namespace-id", id, "--remote", "--prefix", "a/").stdout())
+        assertThat(ok(v4, "kv", "key", "list", "--namespace-id", id, "--remote", "--prefix", "a/")
+                        .stdout())
                 .contains("\"a/b c?:x\"")
                 .doesNotContain("\"blob\"");
 
         Path bulk = home.resolve("bulk.json");
-        Files.writeString(bulk, "[{\"key\":\"bulk:1\",\"value\":\"one\",\"metadata\":{\"i\":1}},"
-                + "{\"key\":\"bulk:2\",\"value\":\"AQID\",\"base64\":true,\"expiration_ttl\":600}]",
+        Files.writeString(
+                bulk,
+                "[{\"key\":\"bulk:1\",\"value\":\"one\",\"metadata\":{\"i\":1}},"
+                        + "{\"key\":\"bulk:2\",\"value\":\"AQID\",\"base64\":true,\"expiration_ttl\":600}]",
                 StandardCharsets.UTF_8);
         ok(v4, "kv", "bulk", "put", bulk.toString(), "--namespace-id", id, "--remote");
         assertThat(kv).entry("bulk:1").hasText("one").hasMetadata("{\"i\": 1}");
@@ -122,7 +168,8 @@ class WranglerTest {
 
         Path keys = home.resolve("keys.json");
         Files.writeString(keys, "[\"bulk:1\", {\"name\": \"bulk:2\"}]", StandardCharsets.UTF_8);
-        assertThat(ok(v4, "kv", "bulk", "get", keys.toString(), "--namespace-id", id, "--remote").stdout())
+        assertThat(ok(v4, "kv", "bulk", "get", keys.toString(), "--namespace-id", id, "--remote")
+                        .stdout())
                 .contains("\"bulk:1\": \"one\"");
         ok(v4, "kv", "bulk", "delete", keys.toString(), "--namespace-id", id, "--remote", "-f");
         assertThat(kv).doesNotContainKey("bulk:1").doesNotContainKey("bulk:2");
@@ -130,7 +177,8 @@ class WranglerTest {
         ok(v4, "kv", "key", "delete", "a/b c?:x", "--namespace-id", id, "--remote");
         assertThat(kv).doesNotContainKey("a/b c?:x");
 
-        assertThat(ok(v4, "kv", "namespace", "rename", "SESSIONS", "--new-name", "SESSIONS2").stdout())
+        assertThat(ok(v4, "kv", "namespace", "rename", "SESSIONS", "--new-name", "SESSIONS2")
+                        .stdout())
                 .contains("SESSIONS2");
         assertThat(namespaceTitled("SESSIONS2").id()).isEqualTo(id);
 
@@ -143,25 +191,43 @@ class WranglerTest {
         String v3 = "wrangler-v3";
         ok(v3, "kv", "namespace", "create", "CACHE");
         ServedNamespace cache = server.namespaces(server.accountId()).get(0);
-        assertThat(cache.title()).as("3.x titles it <worker>-<name>; without a config the worker name is empty")
+        assertThat(cache.title())
+                .as("3.x titles it <worker>-<name>; without a config the worker name is empty")
                 .endsWith("CACHE");
         String id = cache.id();
         FakeKvNamespace kv = cache.kv();
 
         assertThat(ok(v3, "kv", "namespace", "list").stdout()).contains(id);
 
-        ok(v3, "kv", "key", "put", "a/b c?:x", "hello", "--namespace-id", id, "--ttl", "3600", "--metadata",
+        ok(
+                v3,
+                "kv",
+                "key",
+                "put",
+                "a/b c?:x",
+                "hello",
+                "--namespace-id",
+                id,
+                "--ttl",
+                "3600",
+                "--metadata",
                 "{\"owner\":\"ada\"}");
-        assertThat(kv).entry("a/b c?:x").hasText("hello").hasMetadata("{\"owner\": \"ada\"}")
+        assertThat(kv)
+                .entry("a/b c?:x")
+                .hasText("hello")
+                .hasMetadata("{\"owner\": \"ada\"}")
                 .expiresIn(Duration.ofHours(1));
         ok(v3, "kv:key", "put", "colon-form", "still works", "--namespace-id", id);
         assertThat(kv).entry("colon-form").hasText("still works");
 
-        assertThat(ok(v3, "kv", "key", "get", "a/b c?:x", "--namespace-id", id).stdout()).contains("hello");
+        assertThat(ok(v3, "kv", "key", "get", "a/b c?:x", "--namespace-id", id).stdout())
+                .contains("hello");
         assertThat(ok(v3, "kv", "key", "list", "--namespace-id", id).stdout()).contains("\"colon-form\"");
 
         Path bulk = home.resolve("bulk.json");
-        Files.writeString(bulk, "[{\"key\":\"bulk:1\",\"value\":\"one\"},{\"key\":\"bulk:2\",\"value\":\"two\"}]",
+        Files.writeString(
+                bulk,
+                "[{\"key\":\"bulk:1\",\"value\":\"one\"},{\"key\":\"bulk:2\",\"value\":\"two\"}]",
                 StandardCharsets.UTF_8);
         ok(v3, "kv", "bulk", "put", bulk.toString(), "--namespace-id", id);
         assertThat(kv).entry("bulk:2").hasText("two");
@@ -174,7 +240,9 @@ class WranglerTest {
         assertThat(kv).doesNotContainKey("colon-form");
 
         NodeClients.Result remote = wrangler(v3, "kv", "key", "put", "k", "v", "--namespace-id", id, "--remote");
-        assertThat(remote.exitCode()).as("3.114 reads remote by default and rejects --remote").isNotZero();
+        assertThat(remote.exitCode())
+                .as("3.114 reads remote by default and rejects --remote")
+                .isNotZero();
         assertThat(remote.stdout() + remote.stderr()).contains("Unknown argument: remote");
 
         ok(v3, "kv", "namespace", "delete", "--namespace-id", id);

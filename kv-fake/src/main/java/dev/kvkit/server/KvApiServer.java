@@ -260,6 +260,47 @@ public final class KvApiServer implements AutoCloseable {
         return create(accountId, title, namespaceId);
     }
 
+    private static String namespaceCount(int count) {
+        return count + (count == 1 ? " namespace" : " namespaces");
+    }
+
+    /**
+     * Serves a namespace that exists already, such as one a test holds, under a title and id: what
+     * clients write over HTTP is then in that very object, and what the test writes is what they
+     * read. The namespace keeps its own clock and limits; the admin clock routes move the server's
+     * clock, so build the server with the namespace's clock when both should move together.
+     *
+     * <pre>{@code
+     * FakeKvNamespace todo = FakeKvNamespace.builder().clock(clock).build();
+     * KvApiServer server = KvApiServer.builder().clock(clock).start();
+     * server.serve(server.accountId(), "TODO", null, todo);
+     * }</pre>
+     *
+     * @param accountId the account
+     * @param title the title, unique in the account
+     * @param namespaceId 32 lowercase hex digits, or {@code null} for a random id
+     * @param namespace the namespace to serve
+     * @return the namespace as served
+     * @throws IllegalArgumentException when the id is malformed, or the title or id is taken
+     * @since 0.1.0
+     */
+    public ServedNamespace serve(String accountId, String title, String namespaceId, FakeKvNamespace namespace) {
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(namespace, "namespace");
+        if (namespaceId != null && !Route.isNamespaceId(namespaceId)) {
+            throw new IllegalArgumentException(
+                    "A namespace id is 32 lowercase hex digits, such as a UUID without dashes, but was: "
+                            + namespaceId);
+        }
+        try {
+            return registry.create(accountId, title, namespaceId, null, namespace)
+                    .served();
+        } catch (ApiError e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     private ServedNamespace create(String accountId, String title, String namespaceId) {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(title, "title");
@@ -401,7 +442,7 @@ public final class KvApiServer implements AutoCloseable {
     public String toString() {
         HttpServer server = http;
         return "KvApiServer[" + (server == null ? "not started" : baseUrl()) + (serving ? "" : ", not serving") + ", "
-                + registry.all().size() + " namespaces, " + clock + "]";
+                + namespaceCount(registry.all().size()) + ", " + clock + "]";
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

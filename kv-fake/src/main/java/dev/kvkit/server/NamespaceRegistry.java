@@ -60,6 +60,12 @@ final class NamespaceRegistry {
 
     /** Creates a namespace; a null id gets a random one. Refuses a taken title or id with 10014. */
     synchronized Entry create(String accountId, String title, String id, String jurisdiction) {
+        return create(accountId, title, id, jurisdiction, null);
+    }
+
+    /** Creates a namespace served by {@code existing}, or by a new empty one when it is null. */
+    synchronized Entry create(
+            String accountId, String title, String id, String jurisdiction, FakeKvNamespace existing) {
         Map<String, Entry> namespaces = accounts.computeIfAbsent(accountId, a -> new LinkedHashMap<>());
         if (namespaces.values().stream().anyMatch(entry -> entry.title.equals(title))) {
             throw new ApiError(
@@ -85,7 +91,8 @@ final class NamespaceRegistry {
                     ApiError.DUPLICATE_TITLE,
                     "create namespace: 'A namespace with this account ID and id already exists'");
         }
-        Entry entry = new Entry(accountId, namespaceId, title, jurisdiction, factory.apply(title));
+        Entry entry = new Entry(
+                accountId, namespaceId, title, jurisdiction, existing != null ? existing : factory.apply(title));
         namespaces.put(namespaceId, entry);
         return entry;
     }

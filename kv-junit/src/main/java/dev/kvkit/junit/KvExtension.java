@@ -173,6 +173,7 @@ public final class KvExtension
         }
         return parameterContext.isAnnotated(KvNamespace.class)
                 || parameterContext.isAnnotated(KvClock.class)
+                || parameterContext.isAnnotated(KvApi.class)
                 || parameterContext.getParameter().getType() == TestClock.class;
     }
 
@@ -194,6 +195,16 @@ public final class KvExtension
                 + " [" + parameter.getDeclaringExecutable().toGenericString() + "]";
         Optional<KvNamespace> annotation = parameterContext.findAnnotation(KvNamespace.class);
         Settings resolved = Settings.resolve(extensionContext, settings);
+        Optional<KvApi> api = parameterContext.findAnnotation(KvApi.class);
+        if (api.isPresent()) {
+            if (!ServerScopes.isInjectable(parameter.getType())) {
+                throw new ParameterResolutionException("Can only resolve @KvApi parameter of type " + API_TYPES
+                        + " but was: " + parameter.getType().getName() + ": " + element);
+            }
+            return ServerScopes.view(
+                    ServerScopes.server(extensionContext, api.get(), resolved, "@KvApi " + element),
+                    parameter.getType());
+        }
         if (annotation.isEmpty()) {
             if (!isClockType(parameter.getType())) {
                 throw new ParameterResolutionException("Can only resolve @KvClock parameter of type " + CLOCK_TYPES
@@ -246,10 +257,29 @@ public final class KvExtension
             checkUnset(context, field, instance, "@KvClock");
             set(field, instance, NamespaceScopes.requestedClock(context, resolved, element));
         }
+        for (Field field :
+                AnnotationSupport.findAnnotatedFields(type, KvApi.class, filter, HierarchyTraversalMode.TOP_DOWN)) {
+            String element = "@KvApi field [" + field + "]";
+            if (Modifier.isFinal(field.getModifiers())) {
+                throw new ExtensionConfigurationException(element + " must not be declared as final");
+            }
+            if (!ServerScopes.isInjectable(field.getType())) {
+                throw new ExtensionConfigurationException("Can only inject @KvApi field of type " + API_TYPES
+                        + " but was: " + field.getType().getName() + ": " + element);
+            }
+            checkUnset(context, field, instance, "@KvApi");
+            KvApi api = AnnotationSupport.findAnnotation(field, KvApi.class).orElseThrow();
+            set(
+                    field,
+                    instance,
+                    ServerScopes.view(ServerScopes.server(context, api, resolved, element), field.getType()));
+        }
         if (instance != null) {
             InjectedInstances.of(context).add(instance);
         }
     }
+
+    private static final String API_TYPES = "dev.kvkit.server.KvApiServer, java.net.URI or java.lang.String";
 
     private static final String CLOCK_TYPES = TestClock.class.getName() + " or " + Clock.class.getName();
 

@@ -69,6 +69,7 @@ final class NamespaceScopes {
         Seeds.apply(declaration, namespace, loader);
         NamespaceHandle handle = new NamespaceHandle(declaration, namespace, wrangler);
         created(context).add(handle);
+        ServerScopes.namespaceCreated(context, handle);
         return handle;
     }
 
