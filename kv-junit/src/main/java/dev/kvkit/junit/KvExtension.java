@@ -12,6 +12,8 @@ import java.lang.reflect.Parameter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -218,16 +220,25 @@ public final class KvExtension
         }
         NamespaceDeclaration declaration = NamespaceDeclaration.of(annotation.get(), element);
         checkLocationType(declaration, parameter.getType(), ParameterResolutionException::new);
-        return declaration.view(
-                NamespaceScopes.namespace(extensionContext, declaration, resolved)
-                        .namespace(),
-                parameter.getType());
+        return BindingMode.view(
+                extensionContext,
+                declaration,
+                NamespaceScopes.namespace(extensionContext, declaration, resolved),
+                parameter.getType(),
+                resolved);
     }
 
     private void injectFields(ExtensionContext context, Class<?> type, Object instance, ModifierFilter filter) {
         Settings resolved = Settings.resolve(context, settings);
-        for (Field field : AnnotationSupport.findAnnotatedFields(
-                type, KvNamespace.class, filter, HierarchyTraversalMode.TOP_DOWN)) {
+        List<Field> namespaceFields = new ArrayList<>(AnnotationSupport.findAnnotatedFields(
+                type, KvNamespace.class, filter, HierarchyTraversalMode.TOP_DOWN));
+        // A declaration with a seed makes the namespace, so that one without (the same binding typed
+        // KvBinding, say) reaches the seeded namespace instead of making an empty one first.
+        namespaceFields.sort(Comparator.comparing(
+                (Field field) -> AnnotationSupport.findAnnotation(field, KvNamespace.class)
+                        .map(annotation -> annotation.seed().length == 0)
+                        .orElse(true)));
+        for (Field field : namespaceFields) {
             String element = "field [" + field + "]";
             checkAssignable(field, element);
             checkUnset(context, field, instance, "@KvNamespace");
@@ -238,10 +249,12 @@ public final class KvExtension
             set(
                     field,
                     instance,
-                    declaration.view(
-                            NamespaceScopes.namespace(context, declaration, resolved)
-                                    .namespace(),
-                            field.getType()));
+                    BindingMode.view(
+                            context,
+                            declaration,
+                            NamespaceScopes.namespace(context, declaration, resolved),
+                            field.getType(),
+                            resolved));
         }
         for (Field field :
                 AnnotationSupport.findAnnotatedFields(type, KvClock.class, filter, HierarchyTraversalMode.TOP_DOWN)) {

@@ -154,6 +154,18 @@ public @interface KvNamespace {
     String OBJECT_MAPPER_SUPPLIER_PROPERTY_NAME = "kvkit.objectMapper.supplier";
 
     /**
+     * Configuration parameter that chooses what a declaration typed {@link dev.kvkit.KvBinding} (and
+     * without a location) gets: {@code fake} (the default) is the fake namespace itself; {@code
+     * emulator} is a {@code CloudflareKvBinding} talking over loopback to a {@code KvApiServer} that
+     * serves that very fake namespace. Declarations typed {@code FakeKvNamespace} get the fake either
+     * way, so a test whose code under test takes a {@code KvBinding} and whose assertions take the fake
+     * runs unchanged through the REST client and the emulator: one switch, same tests.
+     *
+     * @since 0.1.0
+     */
+    String BINDING_PROPERTY_NAME = "kvkit.binding";
+
+    /**
      * The binding name, such as {@code "TODO"}. When a wrangler configuration is in use, it must be
      * one of its {@code kv_namespaces} bindings.
      *
