@@ -1,6 +1,7 @@
 package dev.kvkit.fake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,8 +31,18 @@ final class JsonCodec {
         return mapper;
     }
 
+    /**
+     * Writes {@code value} as the UTF-8 JSON text a Worker's {@code JSON.stringify} gives: a
+     * supplementary character as its four bytes (by default Jackson's byte writer escapes each of its
+     * surrogates, twelve bytes in all), a lone surrogate and a control character as a lower-case escape.
+     * Everything else is the mapper's own configuration. The writer is made per call, so a mapper the
+     * application changes later is still honoured; that costs two small objects per write.
+     */
     byte[] write(Object value) throws JsonProcessingException {
-        return mapper.writeValueAsBytes(value);
+        return mapper.writer()
+                .with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                .without(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+                .writeValueAsBytes(value);
     }
 
     /** Parses a whole value; like {@code JSON.parse}, an empty value or trailing text is an error. */
