@@ -181,7 +181,7 @@ final class LocationBinding implements KvBinding {
                     : cache.read(key, cacheTtlMillis, moment).value();
             found.put(key, value);
             if (value != null) {
-                if (type.kind() == KvType.Kind.JSON && !namespace.codec().isJson(value.value)) {
+                if (type.kind() == KvType.Kind.JSON && !namespace.codec().isJson(value)) {
                     throw KvErrors.bulkNotJson(key);
                 }
                 total += value.value.length;
@@ -201,7 +201,7 @@ final class LocationBinding implements KvBinding {
             case TEXT -> (T) found.text();
             case BYTES -> (T) found.value.clone();
             case STREAM -> (T) new ByteArrayInputStream(found.value);
-            case JSON -> namespace.codec().read(key, found.value, type.javaType());
+            case JSON -> namespace.codec().read(key, found, type.javaType());
         };
     }
 
