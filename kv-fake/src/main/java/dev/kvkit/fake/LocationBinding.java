@@ -157,42 +157,81 @@ final class LocationBinding implements KvBinding {
         if (unique.isEmpty()) {
             throw KvErrors.bulkNoKeys();
         }
-        for (String key : unique) {
-            if (key.isEmpty()) {
-                throw KvErrors.bulkEmptyKey(key);
-            }
-            if (key.equals(".") || key.equals("..")) {
-                throw KvErrors.bulkIllegalKey(key);
-            }
-            int bytes = Utf8.length(key);
-            if (bytes > limits.maxKeyBytes()) {
-                throw KvErrors.keyTooLong(KvOperation.GET_BULK, key, bytes, limits);
-            }
-        }
-        checkCacheTtl(null, options, KvOperation.GET_BULK);
-
+        // Key by key, in request order: its name, the cacheTtl, then (json) whether its value parses.
+        // The checks only peek, so a refused read leaves this location's cache as it was.
         Timeline.Moment moment = namespace.timeline().now();
-        long cacheTtlMillis = cache == null ? 0 : cacheTtlMillis(options);
+        boolean json = type.kind() == KvType.Kind.JSON;
         Map<String, StoredValue> found = new LinkedHashMap<>();
         long total = 0;
         for (String key : unique) {
-            StoredValue value = cache == null
-                    ? namespace.store().get(key, moment)
-                    : cache.read(key, cacheTtlMillis, moment).value();
+            checkBulkKey(key, limits);
+            checkCacheTtl(null, options, KvOperation.GET_BULK);
+            StoredValue value = peek(key, options, moment);
+            total += checkBulkValue(key, value, json);
             found.put(key, value);
-            if (value != null) {
-                if (type.kind() == KvType.Kind.JSON && !namespace.codec().isJson(value)) {
-                    throw KvErrors.bulkNotJson(key);
-                }
-                total += value.value.length;
-            }
         }
         if (total > limits.maxBulkTotalBytes()) {
             throw KvErrors.bulkTooLarge(limits);
         }
+        if (cache != null) {
+            readThroughCache(found, cacheTtlMillis(options), moment, json, limits);
+        }
         Map<String, R> results = new LinkedHashMap<>();
         found.forEach((key, value) -> results.put(key, value == null ? null : result.apply(key, value)));
         return Collections.unmodifiableMap(results);
+    }
+
+    private static void checkBulkKey(String key, KvLimits limits) {
+        if (key.isEmpty()) {
+            throw KvErrors.bulkEmptyKey(key);
+        }
+        if (key.equals(".") || key.equals("..")) {
+            throw KvErrors.bulkIllegalKey(key);
+        }
+        int bytes = Utf8.length(key);
+        if (bytes > limits.maxKeyBytes()) {
+            throw KvErrors.keyTooLong(KvOperation.GET_BULK, key, bytes, limits);
+        }
+    }
+
+    /** Checks one value of a bulk read, null for a miss, and returns its size toward the total. */
+    private long checkBulkValue(String key, StoredValue value, boolean json) {
+        if (value == null) {
+            return 0;
+        }
+        if (json && !namespace.codec().isJson(value)) {
+            throw KvErrors.bulkNotJson(key);
+        }
+        return value.value.length;
+    }
+
+    /**
+     * Reads the keys of an accepted bulk read through the cache, which then caches what it served.
+     * The cache serves what the checks peeked unless a write raced this read; then the values it did
+     * serve are checked again, as the service would have checked them.
+     */
+    private void readThroughCache(
+            Map<String, StoredValue> found,
+            long cacheTtlMillis,
+            Timeline.Moment moment,
+            boolean json,
+            KvLimits limits) {
+        boolean changed = false;
+        for (Map.Entry<String, StoredValue> entry : found.entrySet()) {
+            StoredValue served =
+                    cache.read(entry.getKey(), cacheTtlMillis, moment).value();
+            changed |= served != entry.getValue();
+            entry.setValue(served);
+        }
+        if (changed) {
+            long total = 0;
+            for (Map.Entry<String, StoredValue> entry : found.entrySet()) {
+                total += checkBulkValue(entry.getKey(), entry.getValue(), json);
+            }
+            if (total > limits.maxBulkTotalBytes()) {
+                throw KvErrors.bulkTooLarge(limits);
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -376,7 +415,10 @@ final class LocationBinding implements KvBinding {
 
     /** What a read with these options would return now, without filling any cache. */
     StoredValue peek(String key, GetOptions options) {
-        Timeline.Moment moment = namespace.timeline().now();
+        return peek(key, options, namespace.timeline().now());
+    }
+
+    private StoredValue peek(String key, GetOptions options, Timeline.Moment moment) {
         return cache == null ? namespace.store().peek(key, moment) : cache.peek(key, cacheTtlMillis(options), moment);
     }
 
