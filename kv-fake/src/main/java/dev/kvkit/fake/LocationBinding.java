@@ -356,7 +356,8 @@ final class LocationBinding implements KvBinding {
         if (limit <= 0) {
             limit = limits.maxListLimit();
         }
-        String prefix = options.prefix().orElse("");
+        // Keys are well-formed, so on the prefix a Worker encodes, startsWith matches UTF-8 bytes.
+        String prefix = Utf8.toWellFormed(options.prefix().orElse(""));
         int prefixBytes = Utf8.length(prefix);
         if (prefixBytes > limits.maxKeyBytes()) {
             throw KvErrors.keyTooLong(KvOperation.GET, null, prefixBytes, limits);

@@ -49,8 +49,17 @@ final class Utf8 {
 
     /** Encodes {@code text} as UTF-8, a lone surrogate becoming U+FFFD as a Worker's encoder does. */
     static byte[] encode(String text) {
+        return toWellFormed(text).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Returns {@code text} with each lone surrogate replaced by U+FFFD, as JavaScript's {@code
+     * String.prototype.toWellFormed()}: the text a Worker's UTF-8 encoder sees. For well-formed
+     * strings, one starting with another is the same as its UTF-8 bytes starting with the other's.
+     */
+    static String toWellFormed(String text) {
         if (!hasLoneSurrogate(text)) {
-            return text.getBytes(StandardCharsets.UTF_8);
+            return text;
         }
         StringBuilder repaired = new StringBuilder(text.length());
         int length = text.length();
@@ -62,7 +71,7 @@ final class Utf8 {
                 repaired.append(Character.isSurrogate(c) ? '\uFFFD' : c);
             }
         }
-        return repaired.toString().getBytes(StandardCharsets.UTF_8);
+        return repaired.toString();
     }
 
     /**
