@@ -85,9 +85,7 @@ public final class KvEntry {
      * @return the expiration, whole seconds, or empty when it never does
      */
     public Optional<Instant> expiration() {
-        return stored.expirationSeconds == StoredValue.NEVER
-                ? Optional.empty()
-                : Optional.of(Instant.ofEpochSecond(stored.expirationSeconds));
+        return stored.expires() ? Optional.of(Instant.ofEpochSecond(stored.expirationSeconds())) : Optional.empty();
     }
 
     /**
@@ -106,8 +104,7 @@ public final class KvEntry {
      * @return {@code false} once the expiration has been reached
      */
     public boolean isLiveAt(Instant instant) {
-        return stored.expirationSeconds == StoredValue.NEVER
-                || instant.toEpochMilli() < stored.expirationSeconds * 1000;
+        return !stored.expires() || instant.toEpochMilli() < stored.expirationSeconds() * 1000;
     }
 
     @Override

@@ -407,7 +407,7 @@ final class LocationBinding implements KvBinding {
         return SerializedResults.get()
                 .listKey(
                         key,
-                        value.expirationSeconds == StoredValue.NEVER ? null : value.expirationSeconds,
+                        value.expirationOrNull(),
                         value.metadataJson,
                         namespace.codec().mapper());
     }

@@ -84,13 +84,15 @@ final class Timeline {
         }
 
         boolean sees(StoredValue value) {
-            if (value.expirationSeconds == StoredValue.NEVER) {
+            if (!value.expires()) {
                 return true; // no need to ask the clock's history
             }
-            if (nowMillis >= value.expirationSeconds * 1000) {
+            long expiresAtMillis = millis(value.expirationSeconds());
+            if (nowMillis >= expiresAtMillis) {
                 return false; // expired by the clock alone; no need to ask its history either
             }
-            return value.isLive(nowMillis, timeline.latestSince(value.markAtWrite, nowMillis));
+            // Once the clock has reached the expiration since the write, moving it back does not revive.
+            return timeline.latestSince(value.markAtWrite, nowMillis) < expiresAtMillis;
         }
     }
 }

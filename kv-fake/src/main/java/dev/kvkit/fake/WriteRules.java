@@ -43,7 +43,7 @@ final class WriteRules {
                 metadata = null; // a JSON null (a NullNode, say) is no metadata, as null is in a Worker
             }
         }
-        long expiration = expiration(key, options, moment, limits);
+        Long expiration = expiration(key, options, moment, limits);
         if (metadata != null && metadata.length > limits.maxMetadataBytes()) {
             throw KvErrors.metadataTooLarge(key, metadata.length, limits);
         }
@@ -53,7 +53,8 @@ final class WriteRules {
         return new StoredValue(bytes, metadata, expiration, moment.nowMillis(), moment.mark());
     }
 
-    private static long expiration(String key, PutOptions options, Timeline.Moment moment, KvLimits limits) {
+    /** Returns the record's expiration in epoch seconds, or null when it never expires. */
+    private static Long expiration(String key, PutOptions options, Timeline.Moment moment, KvLimits limits) {
         long now = moment.nowSeconds();
         if (options.expirationTtl().isPresent()) {
             long ttl = options.expirationTtl().getAsLong();
@@ -75,7 +76,7 @@ final class WriteRules {
             }
             return expiration;
         }
-        return StoredValue.NEVER;
+        return null;
     }
 
     /**

@@ -148,6 +148,57 @@ class ExpiryByClockTest {
         }
     }
 
+    /** No expiration value means "never": a record that expires at second 0 of the epoch expires. */
+    @Nested
+    class ExpiringAtTheEpoch {
+
+        private final TestClock beforeTheEpoch = TestClock.at(Instant.EPOCH.minusSeconds(60));
+        private final FakeKvNamespace old =
+                FakeKvNamespace.builder().clock(beforeTheEpoch).build();
+
+        private void assertExpiresAtTheEpoch(String key) {
+            assertThat(old.entry(key).orElseThrow().expiration()).hasValue(Instant.EPOCH);
+            assertThat(old.list().keys().get(0).expiration()).isZero();
+            assertThat(old.exportBulk()).contains("\"expiration\" : 0");
+            FakeKvLocation sydney = old.location("syd");
+            assertThat(sydney.get(key)).isEqualTo("v");
+
+            beforeTheEpoch.setInstant(Instant.EPOCH.minusMillis(1));
+            assertThat(old.get(key)).isEqualTo("v");
+            assertThat(old.entry(key).orElseThrow().isLiveAt(Instant.EPOCH)).isFalse();
+
+            beforeTheEpoch.setInstant(Instant.EPOCH);
+            assertThat(old.get(key)).isNull();
+            assertThat(old.get(List.of(key))).containsEntry(key, null);
+            assertThat(old.list().keys()).isEmpty();
+            assertThat(old.entries()).isEmpty();
+            assertThat(sydney.get(key)).isNull();
+        }
+
+        @Test
+        void aTtlWriteWhoseExpirationLandsOnZeroExpires() {
+            old.put("k", "v", PutOptions.defaults().withExpirationTtl(60));
+
+            assertExpiresAtTheEpoch("k");
+        }
+
+        @Test
+        void anAbsoluteExpirationOfZeroExpires() {
+            beforeTheEpoch.setInstant(Instant.EPOCH.minusSeconds(120));
+
+            old.put("k", "v", PutOptions.defaults().withExpiration(0));
+
+            assertExpiresAtTheEpoch("k");
+        }
+
+        @Test
+        void anImportedExpirationOfZeroExpires() {
+            old.importBulk("[{\"key\": \"k\", \"value\": \"v\", \"expiration\": 0}]");
+
+            assertExpiresAtTheEpoch("k");
+        }
+    }
+
     @Nested
     class OtherClocks {
 
