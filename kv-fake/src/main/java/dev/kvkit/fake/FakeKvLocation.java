@@ -190,7 +190,9 @@ public final class FakeKvLocation extends KvBindingView {
     public Optional<KvEntry> entry(String key) {
         Objects.requireNonNull(key, "key");
         StoredValue seen = binding.peek(key, GetOptions.defaults());
-        return seen == null ? Optional.empty() : Optional.of(new KvEntry(key, seen, namespace.codec()));
+        return seen == null
+                ? Optional.empty()
+                : Optional.of(new KvEntry(key, seen, namespace.codec(), namespace.timeline()));
     }
 
     /** Forgets every cached answer, for {@link FakeKvNamespace#reset()}. */
