@@ -306,41 +306,51 @@ final class LocationBinding implements KvBinding {
     }
 
     private void write(String key, WriteRules.ValueSource source, PutOptions options) {
-        Timeline.Moment moment = namespace.timeline().now();
-        StoredValue record = WriteRules.prepare(key, source, options, moment, namespace.limits(), namespace.codec());
-        if (cache == null && writeRate == null) {
-            namespace.store().put(key, record);
+        // A null key is refused by the rules, before any rate could apply to it.
+        if (writeRate != null && key != null) {
+            writeRate.admit(key, KvOperation.PUT, namespace.timeline(), moment -> {
+                StoredValue record = prepare(key, source, options, moment);
+                return () -> store(key, record, moment);
+            });
             return;
         }
-        commit(key, record, KvOperation.PUT, moment);
+        Timeline.Moment moment = namespace.timeline().now();
+        store(key, prepare(key, source, options, moment), moment);
+    }
+
+    private StoredValue prepare(String key, WriteRules.ValueSource source, PutOptions options, Timeline.Moment moment) {
+        return WriteRules.prepare(key, source, options, moment, namespace.limits(), namespace.codec());
     }
 
     /**
-     * Writes a checked record, or deletes when it is null, through the write rate (which may refuse
-     * it) and into this location's cache, so the location sees its own write at once. The cached
-     * answer lives for the default cacheTtl, as if the location had just read it.
+     * Stores a checked record, or deletes when it is null, and caches it in this location's cache,
+     * so the location sees its own write at once. The cached answer lives for the default cacheTtl,
+     * as if the location had just read it.
      */
-    private void commit(String key, StoredValue record, KvOperation operation, Timeline.Moment moment) {
+    private void store(String key, StoredValue record, Timeline.Moment moment) {
         EntryStore store = namespace.store();
-        Runnable storeWrite = record == null ? () -> store.remove(key) : () -> store.put(key, record);
-        Runnable admitted =
-                writeRate == null ? storeWrite : () -> writeRate.admit(key, operation, moment.nowMillis(), storeWrite);
         if (cache == null) {
-            admitted.run();
-        } else {
-            long life = Timeline.millis(namespace.limits().defaultCacheTtlSeconds());
-            cache.write(key, record, moment, life, admitted);
+            if (record == null) {
+                store.remove(key);
+            } else {
+                store.put(key, record);
+            }
+            return;
         }
+        Runnable storeWrite = record == null ? () -> store.remove(key) : () -> store.put(key, record);
+        cache.write(key, record, moment, Timeline.millis(namespace.limits().defaultCacheTtlSeconds()), storeWrite);
     }
 
     @Override
     public void delete(String key) {
         BindingArguments.checkKey(key, KvOperation.DELETE, namespace.limits());
-        if (cache == null && writeRate == null) {
-            namespace.store().remove(key);
-            return;
+        if (writeRate != null) {
+            writeRate.admit(key, KvOperation.DELETE, namespace.timeline(), moment -> () -> store(key, null, moment));
+        } else if (cache == null) {
+            namespace.store().remove(key); // no instant needed
+        } else {
+            store(key, null, namespace.timeline().now());
         }
-        commit(key, null, KvOperation.DELETE, namespace.timeline().now());
     }
 
     // ------------------------------------------------------------------ list
