@@ -453,11 +453,13 @@ public final class FakeKvNamespace extends KvBindingView {
         }
 
         /**
-         * Switches on Workers KV's write rate per key: a put or delete to a key that already took
-         * {@link KvLimits#maxWritesPerKeyPerSecond()} writes (1) within the last second of the
+         * Switches on Workers KV's write rate per key: a put or delete that would give a key more
+         * than {@link KvLimits#maxWritesPerKeyPerSecond()} writes (1) within one second of the
          * clock, from any location, fails with {@code KV PUT failed: 429 Too Many Requests} ({@code
-         * KV DELETE failed: ...} for a delete) and changes nothing. Deletes count because a delete
-         * is a write to the key. Off by default, since most tests write faster than the clock moves.
+         * KV DELETE failed: ...} for a delete) and changes nothing. Writes count by their instants,
+         * so after the clock is moved back, earlier writes now ahead of it count too. Deletes count
+         * because a delete is a write to the key. Off by default, since most tests write faster than
+         * the clock moves.
          *
          * @param enforce whether to enforce the write rate
          * @return this builder
