@@ -8,6 +8,8 @@ import dev.kvkit.KvValueWithMetadata;
 import dev.kvkit.fake.FakeKvLocation;
 import dev.kvkit.fake.FakeKvNamespace;
 import dev.kvkit.fake.KvEntry;
+import dev.kvkit.server.ApiOperation;
+import dev.kvkit.server.KvApiServer;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Instant;
@@ -50,6 +52,11 @@ class AssertClassesTest {
         examples.put(KvBindingAssert.class, new Example(kv, a -> ((KvBindingAssert) a).hasSize(3)));
         examples.put(KvEntryAssert.class, new Example(entry, a -> ((KvEntryAssert) a).hasText("Grace")));
         examples.put(KvListPageAssert.class, new Example(kv.list(), a -> ((KvListPageAssert) a).isNotComplete()));
+        examples.put(
+                KvApiServerAssert.class,
+                new Example(
+                        KvApiServer.builder().build(), // not started: its journal is there, and empty
+                        a -> ((KvApiServerAssert) a).hasReceived(ApiOperation.PUT_VALUE, 1)));
         examples.put(
                 KvValueWithMetadataAssert.class,
                 new Example(kv.getWithMetadata("nobody"), a -> ((KvValueWithMetadataAssert<?>) a).isPresent()));

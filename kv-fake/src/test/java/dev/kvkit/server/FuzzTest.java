@@ -30,6 +30,10 @@ import org.junit.jupiter.api.Test;
  */
 class FuzzTest {
 
+    /** Requests sent a second time because the connection they went out on was closed under them. */
+    static final java.util.concurrent.atomic.AtomicInteger CONNECTION_REUSE_RACES =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     private static final int THREADS = 4;
     private static final int REQUESTS_PER_THREAD = 25_000;
     private static final String[] METHODS = {"GET", "PUT", "POST", "DELETE", "PATCH"};
@@ -117,6 +121,9 @@ class FuzzTest {
             pool.shutdown();
 
             assertThat(failures).isEmpty();
+            assertThat(CONNECTION_REUSE_RACES.get())
+                    .as("requests sent again because a kept-alive connection closed under them (of %s)", sent.get())
+                    .isLessThanOrEqualTo(50);
             assertThat(fiveHundreds.get()).isZero();
             assertThat(sent.get()).isGreaterThanOrEqualTo(100_000);
             // The garbage reached the refusals, not only the happy paths.
@@ -399,7 +406,19 @@ class FuzzTest {
                 request.header("Authorization", "Bearer fuzz");
             }
             try {
-                HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> response;
+                try {
+                    response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                } catch (java.io.IOException e) {
+                    if (!String.valueOf(e.getMessage()).contains("header parser received no bytes")) {
+                        throw e;
+                    }
+                    // The JDK client reused a kept-alive connection the JDK server had just closed: the
+                    // request never reached kvkit (no answer, not even a status line). Every request here
+                    // is safe to send again; how often this happens is bounded below.
+                    CONNECTION_REUSE_RACES.incrementAndGet();
+                    response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                }
                 if (response.statusCode() >= 500) {
                     fiveHundreds.incrementAndGet();
                     failures.add(method + " " + path + ": " + response.statusCode() + " "

@@ -223,7 +223,7 @@ public final class KvExtension
         }
         NamespaceDeclaration declaration = NamespaceDeclaration.of(annotation.get(), element);
         Optional<KvNamespaceBinding> wrangler = WranglerBindings.check(declaration, resolved, extensionContext);
-        if (RemoteBindings.isRemote(declaration, () -> wrangler)) {
+        if (RemoteBindings.isRemote(declaration, () -> wrangler, parameter.getType())) {
             return RemoteBindings.binding(
                     extensionContext, declaration, wrangler, parameter.getType(), ParameterResolutionException::new);
         }
@@ -254,7 +254,7 @@ public final class KvExtension
                     AnnotationSupport.findAnnotation(field, KvNamespace.class).orElseThrow();
             NamespaceDeclaration declaration = NamespaceDeclaration.of(annotation, element);
             Optional<KvNamespaceBinding> wrangler = WranglerBindings.check(declaration, resolved, context);
-            if (RemoteBindings.isRemote(declaration, () -> wrangler)) {
+            if (RemoteBindings.isRemote(declaration, () -> wrangler, field.getType())) {
                 set(
                         field,
                         instance,
@@ -357,7 +357,7 @@ public final class KvExtension
             String element = "parameter [" + parameter + "] in method [" + method.toGenericString() + "]";
             NamespaceDeclaration declaration = NamespaceDeclaration.of(annotation.get(), element);
             Optional<KvNamespaceBinding> wrangler = WranglerBindings.check(declaration, resolved, context);
-            if (RemoteBindings.isRemote(declaration, () -> wrangler)) {
+            if (RemoteBindings.isRemote(declaration, () -> wrangler, parameter.getType())) {
                 RemoteBindings.binding(
                         context, declaration, wrangler, parameter.getType(), ExtensionConfigurationException::new);
             }

@@ -227,8 +227,9 @@ public @interface KvNamespace {
      * remote bindings do: the binding gets a {@code CloudflareKvBinding} to the namespace id the
      * wrangler configuration gives this binding name, with the credentials of {@value
      * #REMOTE_TOKEN_VARIABLE} and {@value #REMOTE_ACCOUNT_VARIABLE} (environment variables, or else
-     * JUnit configuration parameters or system properties of those names). A binding with {@code "remote":
-     * true} in the wrangler configuration is remote too. Without both variables the test is aborted
+     * JUnit configuration parameters or system properties of those names). A declaration typed {@code
+     * KvBinding} whose binding has {@code "remote": true} in the wrangler configuration is remote too
+     * (one typed as the fake keeps the fake). Without both variables the test is aborted
      * with that reason, never run against a fake in its place. A remote declaration is typed {@link
      * dev.kvkit.KvBinding}.
      *

@@ -20,10 +20,16 @@ final class RemoteBindings {
 
     private RemoteBindings() {}
 
-    /** Whether the declaration, or its binding in the wrangler configuration, is remote. */
-    static boolean isRemote(NamespaceDeclaration declaration, Supplier<Optional<KvNamespaceBinding>> wrangler) {
+    /**
+     * Whether the declaration is remote: it says so, or it is typed {@code KvBinding} and its binding
+     * is remote in the wrangler configuration. A declaration typed as the fake asked for the fake, so a
+     * configuration's remote flag does not take it away (the failure report still says "remote").
+     */
+    static boolean isRemote(
+            NamespaceDeclaration declaration, Supplier<Optional<KvNamespaceBinding>> wrangler, Class<?> type) {
         return declaration.remote()
-                || wrangler.get().map(KvNamespaceBinding::remote).orElse(false);
+                || (type == KvBinding.class
+                        && wrangler.get().map(KvNamespaceBinding::remote).orElse(false));
     }
 
     /**
