@@ -42,8 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * answer with {@code TCP_NODELAY}: the emulator sets it when its class loads, and a bare server
  * started in a JVM where it is not set waits some 40 ms per answer for a delayed ACK.
  */
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+// On 2 cores, client, server and JIT compete: throughput still climbs for some 10 s, so warm-up is long.
+@Warmup(iterations = 10, time = 1)
+@Measurement(iterations = 6, time = 1)
 @Fork(
         value = 1,
         jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dsun.net.httpserver.nodelay=true"})
