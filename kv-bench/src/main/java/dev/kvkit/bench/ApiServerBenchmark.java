@@ -142,6 +142,7 @@ public class ApiServerBenchmark {
         @TearDown(Level.Trial)
         public void tearDown() {
             server.close();
+            Loopback.reportRetries("emulator");
         }
     }
 
@@ -181,6 +182,7 @@ public class ApiServerBenchmark {
         @TearDown(Level.Trial)
         public void tearDown() {
             server.stop(0);
+            Loopback.reportRetries("bare server");
         }
     }
 
