@@ -6,6 +6,7 @@ import dev.kvkit.KvValueWithMetadata;
 import dev.kvkit.fake.FakeKvLocation;
 import dev.kvkit.fake.FakeKvNamespace;
 import dev.kvkit.fake.KvEntry;
+import dev.kvkit.server.KvApiServer;
 
 /**
  * The entry point of kvkit's assertions. Import it statically next to AssertJ's {@code
@@ -82,6 +83,21 @@ public final class KvAssertions {
      */
     public static KvBindingAssert assertThat(KvBinding actual) {
         return new KvBindingAssert(actual);
+    }
+
+    /**
+     * Creates an assert over a REST API emulator: its journal, its warnings, its namespaces.
+     *
+     * <pre>{@code
+     * assertThat(server).hasNoWarnings().namespace("TODO").containsKey("to-do:1");
+     * }</pre>
+     *
+     * @param actual the server
+     * @return the assert
+     * @since 0.1.0
+     */
+    public static KvApiServerAssert assertThat(KvApiServer actual) {
+        return new KvApiServerAssert(actual);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.kvkit.KvValueWithMetadata;
 import dev.kvkit.fake.FakeKvLocation;
 import dev.kvkit.fake.FakeKvNamespace;
 import dev.kvkit.fake.KvEntry;
+import dev.kvkit.server.KvApiServer;
 import org.assertj.core.api.SoftAssertionsProvider;
 
 /**
@@ -56,6 +57,17 @@ public interface SoftKvAssertionsProvider extends SoftAssertionsProvider {
      */
     default KvNamespaceAtAssert assertThat(KvNamespaceAt actual) {
         return SoftNavigation.attach(this, proxy(KvNamespaceAtAssert.class, KvNamespaceAt.class, actual));
+    }
+
+    /**
+     * Creates a soft assert over a REST API emulator; see {@link KvAssertions#assertThat(KvApiServer)}.
+     *
+     * @param actual the server
+     * @return the soft assert
+     * @since 0.1.0
+     */
+    default KvApiServerAssert assertThat(KvApiServer actual) {
+        return proxy(KvApiServerAssert.class, KvApiServer.class, actual);
     }
 
     /**

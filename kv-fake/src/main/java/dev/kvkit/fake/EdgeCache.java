@@ -97,8 +97,8 @@ final class EdgeCache {
         /** When this entry stops being served: its own life, the read's cacheTtl, the key's expiration. */
         long servableUntil(long cacheTtlMillis) {
             long until = servableUntilIgnoringExpiration(cacheTtlMillis);
-            if (value != null && value.expirationSeconds != StoredValue.NEVER) {
-                until = Math.min(until, value.expirationSeconds * 1000);
+            if (value != null) {
+                until = Math.min(until, Timeline.Moment.expiresAtMillis(value));
             }
             return until;
         }

@@ -38,9 +38,8 @@ import java.util.regex.Pattern;
  *       answer, which then lives for the default cacheTtl. Writes from elsewhere are seen only when
  *       the cached answer runs out on the clock.
  *   <li>A key's expiration beats the cache: a cached value past its expiration is never served.
- *   <li>Bulk reads go through the same cache, key by key. A bulk read refused part-way (a value
- *       that is not JSON, the total size) may already have cached the keys it read, as an edge
- *       would have; the namespace itself is unchanged.
+ *   <li>Bulk reads go through the same cache, key by key. A refused bulk read (a bad key name,
+ *       a value that is not JSON, the total size) caches nothing.
  *   <li>{@code list} pages are cached per prefix, cursor and limit for the default cacheTtl (60 s),
  *       even across this location's own writes, as Cloudflare documents list changes taking up to
  *       60 s to show. Keys that expire meanwhile are still dropped from a cached page.
@@ -193,7 +192,9 @@ public final class FakeKvLocation extends KvBindingView {
     public Optional<KvEntry> entry(String key) {
         Objects.requireNonNull(key, "key");
         StoredValue seen = binding.peek(key, GetOptions.defaults());
-        return seen == null ? Optional.empty() : Optional.of(new KvEntry(key, seen, namespace.codec()));
+        return seen == null
+                ? Optional.empty()
+                : Optional.of(new KvEntry(key, seen, namespace.codec(), namespace.timeline()));
     }
 
     /**

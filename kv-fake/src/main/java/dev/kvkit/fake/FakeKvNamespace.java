@@ -219,7 +219,7 @@ public final class FakeKvNamespace extends KvBindingView {
      */
     public Map<String, KvEntry> entriesAt(Instant instant) {
         Objects.requireNonNull(instant, "instant");
-        return view(at(instant));
+        return view(timeline.at(instant.toEpochMilli()));
     }
 
     /**
@@ -243,7 +243,7 @@ public final class FakeKvNamespace extends KvBindingView {
     public Optional<KvEntry> entryAt(String key, Instant instant) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(instant, "instant");
-        return entry(key, at(instant));
+        return entry(key, timeline.at(instant.toEpochMilli()));
     }
 
     /**
@@ -377,24 +377,17 @@ public final class FakeKvNamespace extends KvBindingView {
         return writeRate;
     }
 
-    private Timeline.Moment at(Instant instant) {
-        // A view at a later instant assumes the clock gets there; one at an earlier instant still
-        // knows how far the clock has already been.
-        timeline.now();
-        return new Timeline.Moment(instant.toEpochMilli(), timeline);
-    }
-
     private Map<String, KvEntry> view(Timeline.Moment moment) {
         Map<String, KvEntry> view = new LinkedHashMap<>();
         for (Map.Entry<String, StoredValue> entry : store.snapshot(moment)) {
-            view.put(entry.getKey(), new KvEntry(entry.getKey(), entry.getValue(), codec));
+            view.put(entry.getKey(), new KvEntry(entry.getKey(), entry.getValue(), codec, timeline));
         }
         return Collections.unmodifiableMap(view);
     }
 
     private Optional<KvEntry> entry(String key, Timeline.Moment moment) {
         StoredValue stored = store.peek(key, moment);
-        return stored == null ? Optional.empty() : Optional.of(new KvEntry(key, stored, codec));
+        return stored == null ? Optional.empty() : Optional.of(new KvEntry(key, stored, codec, timeline));
     }
 
     /**
@@ -460,11 +453,13 @@ public final class FakeKvNamespace extends KvBindingView {
         }
 
         /**
-         * Switches on Workers KV's write rate per key: a put or delete to a key that already took
-         * {@link KvLimits#maxWritesPerKeyPerSecond()} writes (1) within the last second of the
+         * Switches on Workers KV's write rate per key: a put or delete that would give a key more
+         * than {@link KvLimits#maxWritesPerKeyPerSecond()} writes (1) within one second of the
          * clock, from any location, fails with {@code KV PUT failed: 429 Too Many Requests} ({@code
-         * KV DELETE failed: ...} for a delete) and changes nothing. Deletes count because a delete
-         * is a write to the key. Off by default, since most tests write faster than the clock moves.
+         * KV DELETE failed: ...} for a delete) and changes nothing. Writes count by their instants,
+         * so after the clock is moved back, earlier writes now ahead of it count too. Deletes count
+         * because a delete is a write to the key. Off by default, since most tests write faster than
+         * the clock moves.
          *
          * @param enforce whether to enforce the write rate
          * @return this builder

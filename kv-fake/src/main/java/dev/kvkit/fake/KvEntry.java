@@ -3,6 +3,7 @@ package dev.kvkit.fake;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,11 +19,13 @@ public final class KvEntry {
     private final String key;
     private final StoredValue stored;
     private final JsonCodec codec;
+    private final Timeline timeline;
 
-    KvEntry(String key, StoredValue stored, JsonCodec codec) {
+    KvEntry(String key, StoredValue stored, JsonCodec codec, Timeline timeline) {
         this.key = key;
         this.stored = stored;
         this.codec = codec;
+        this.timeline = timeline;
     }
 
     /**
@@ -85,9 +88,7 @@ public final class KvEntry {
      * @return the expiration, whole seconds, or empty when it never does
      */
     public Optional<Instant> expiration() {
-        return stored.expirationSeconds == StoredValue.NEVER
-                ? Optional.empty()
-                : Optional.of(Instant.ofEpochSecond(stored.expirationSeconds));
+        return stored.expires() ? Optional.of(Instant.ofEpochSecond(stored.expirationSeconds())) : Optional.empty();
     }
 
     /**
@@ -100,14 +101,17 @@ public final class KvEntry {
     }
 
     /**
-     * Returns whether a read at {@code instant} would see this entry, if nothing else wrote the key.
+     * Returns whether a read at {@code instant} would see this entry, if nothing else wrote the key:
+     * the same answer {@link FakeKvNamespace#entryAt(String, Instant)} gives. Moving the clock back
+     * never revives a key, so once the clock has been at or past the expiration, the entry is not
+     * live at any instant, an earlier one included.
      *
      * @param instant the instant of the read
      * @return {@code false} once the expiration has been reached
      */
     public boolean isLiveAt(Instant instant) {
-        return stored.expirationSeconds == StoredValue.NEVER
-                || instant.toEpochMilli() < stored.expirationSeconds * 1000;
+        Objects.requireNonNull(instant, "instant");
+        return timeline.at(instant.toEpochMilli()).sees(stored);
     }
 
     @Override

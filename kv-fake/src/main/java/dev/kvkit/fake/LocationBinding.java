@@ -157,42 +157,81 @@ final class LocationBinding implements KvBinding {
         if (unique.isEmpty()) {
             throw KvErrors.bulkNoKeys();
         }
-        for (String key : unique) {
-            if (key.isEmpty()) {
-                throw KvErrors.bulkEmptyKey(key);
-            }
-            if (key.equals(".") || key.equals("..")) {
-                throw KvErrors.bulkIllegalKey(key);
-            }
-            int bytes = Utf8.length(key);
-            if (bytes > limits.maxKeyBytes()) {
-                throw KvErrors.keyTooLong(KvOperation.GET_BULK, key, bytes, limits);
-            }
-        }
-        checkCacheTtl(null, options, KvOperation.GET_BULK);
-
+        // Key by key, in request order: its name, the cacheTtl, then (json) whether its value parses.
+        // The checks only peek, so a refused read leaves this location's cache as it was.
         Timeline.Moment moment = namespace.timeline().now();
-        long cacheTtlMillis = cache == null ? 0 : cacheTtlMillis(options);
+        boolean json = type.kind() == KvType.Kind.JSON;
         Map<String, StoredValue> found = new LinkedHashMap<>();
         long total = 0;
         for (String key : unique) {
-            StoredValue value = cache == null
-                    ? namespace.store().get(key, moment)
-                    : cache.read(key, cacheTtlMillis, moment).value();
+            checkBulkKey(key, limits);
+            checkCacheTtl(null, options, KvOperation.GET_BULK);
+            StoredValue value = peek(key, options, moment);
+            total += checkBulkValue(key, value, json);
             found.put(key, value);
-            if (value != null) {
-                if (type.kind() == KvType.Kind.JSON && !namespace.codec().isJson(value.value)) {
-                    throw KvErrors.bulkNotJson(key);
-                }
-                total += value.value.length;
-            }
         }
         if (total > limits.maxBulkTotalBytes()) {
             throw KvErrors.bulkTooLarge(limits);
         }
+        if (cache != null) {
+            readThroughCache(found, cacheTtlMillis(options), moment, json, limits);
+        }
         Map<String, R> results = new LinkedHashMap<>();
         found.forEach((key, value) -> results.put(key, value == null ? null : result.apply(key, value)));
         return Collections.unmodifiableMap(results);
+    }
+
+    private static void checkBulkKey(String key, KvLimits limits) {
+        if (key.isEmpty()) {
+            throw KvErrors.bulkEmptyKey(key);
+        }
+        if (key.equals(".") || key.equals("..")) {
+            throw KvErrors.bulkIllegalKey(key);
+        }
+        int bytes = Utf8.length(key);
+        if (bytes > limits.maxKeyBytes()) {
+            throw KvErrors.keyTooLong(KvOperation.GET_BULK, key, bytes, limits);
+        }
+    }
+
+    /** Checks one value of a bulk read, null for a miss, and returns its size toward the total. */
+    private long checkBulkValue(String key, StoredValue value, boolean json) {
+        if (value == null) {
+            return 0;
+        }
+        if (json && !namespace.codec().isJson(value)) {
+            throw KvErrors.bulkNotJson(key);
+        }
+        return value.value.length;
+    }
+
+    /**
+     * Reads the keys of an accepted bulk read through the cache, which then caches what it served.
+     * The cache serves what the checks peeked unless a write raced this read; then the values it did
+     * serve are checked again, as the service would have checked them.
+     */
+    private void readThroughCache(
+            Map<String, StoredValue> found,
+            long cacheTtlMillis,
+            Timeline.Moment moment,
+            boolean json,
+            KvLimits limits) {
+        boolean changed = false;
+        for (Map.Entry<String, StoredValue> entry : found.entrySet()) {
+            StoredValue served =
+                    cache.read(entry.getKey(), cacheTtlMillis, moment).value();
+            changed |= served != entry.getValue();
+            entry.setValue(served);
+        }
+        if (changed) {
+            long total = 0;
+            for (Map.Entry<String, StoredValue> entry : found.entrySet()) {
+                total += checkBulkValue(entry.getKey(), entry.getValue(), json);
+            }
+            if (total > limits.maxBulkTotalBytes()) {
+                throw KvErrors.bulkTooLarge(limits);
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -201,7 +240,7 @@ final class LocationBinding implements KvBinding {
             case TEXT -> (T) found.text();
             case BYTES -> (T) found.value.clone();
             case STREAM -> (T) new ByteArrayInputStream(found.value);
-            case JSON -> namespace.codec().read(key, found.value, type.javaType());
+            case JSON -> namespace.codec().read(key, found, type.javaType());
         };
     }
 
@@ -267,41 +306,51 @@ final class LocationBinding implements KvBinding {
     }
 
     private void write(String key, WriteRules.ValueSource source, PutOptions options) {
-        Timeline.Moment moment = namespace.timeline().now();
-        StoredValue record = WriteRules.prepare(key, source, options, moment, namespace.limits(), namespace.codec());
-        if (cache == null && writeRate == null) {
-            namespace.store().put(key, record);
+        // A null key is refused by the rules, before any rate could apply to it.
+        if (writeRate != null && key != null) {
+            writeRate.admit(key, KvOperation.PUT, namespace.timeline(), moment -> {
+                StoredValue record = prepare(key, source, options, moment);
+                return () -> store(key, record, moment);
+            });
             return;
         }
-        commit(key, record, KvOperation.PUT, moment);
+        Timeline.Moment moment = namespace.timeline().now();
+        store(key, prepare(key, source, options, moment), moment);
+    }
+
+    private StoredValue prepare(String key, WriteRules.ValueSource source, PutOptions options, Timeline.Moment moment) {
+        return WriteRules.prepare(key, source, options, moment, namespace.limits(), namespace.codec());
     }
 
     /**
-     * Writes a checked record, or deletes when it is null, through the write rate (which may refuse
-     * it) and into this location's cache, so the location sees its own write at once. The cached
-     * answer lives for the default cacheTtl, as if the location had just read it.
+     * Stores a checked record, or deletes when it is null, and caches it in this location's cache,
+     * so the location sees its own write at once. The cached answer lives for the default cacheTtl,
+     * as if the location had just read it.
      */
-    private void commit(String key, StoredValue record, KvOperation operation, Timeline.Moment moment) {
+    private void store(String key, StoredValue record, Timeline.Moment moment) {
         EntryStore store = namespace.store();
-        Runnable storeWrite = record == null ? () -> store.remove(key) : () -> store.put(key, record);
-        Runnable admitted =
-                writeRate == null ? storeWrite : () -> writeRate.admit(key, operation, moment.nowMillis(), storeWrite);
         if (cache == null) {
-            admitted.run();
-        } else {
-            long life = Timeline.millis(namespace.limits().defaultCacheTtlSeconds());
-            cache.write(key, record, moment, life, admitted);
+            if (record == null) {
+                store.remove(key);
+            } else {
+                store.put(key, record);
+            }
+            return;
         }
+        Runnable storeWrite = record == null ? () -> store.remove(key) : () -> store.put(key, record);
+        cache.write(key, record, moment, Timeline.millis(namespace.limits().defaultCacheTtlSeconds()), storeWrite);
     }
 
     @Override
     public void delete(String key) {
         BindingArguments.checkKey(key, KvOperation.DELETE, namespace.limits());
-        if (cache == null && writeRate == null) {
-            namespace.store().remove(key);
-            return;
+        if (writeRate != null) {
+            writeRate.admit(key, KvOperation.DELETE, namespace.timeline(), moment -> () -> store(key, null, moment));
+        } else if (cache == null) {
+            namespace.store().remove(key); // no instant needed
+        } else {
+            store(key, null, namespace.timeline().now());
         }
-        commit(key, null, KvOperation.DELETE, namespace.timeline().now());
     }
 
     // ------------------------------------------------------------------ list
@@ -326,7 +375,8 @@ final class LocationBinding implements KvBinding {
         if (limit <= 0) {
             limit = limits.maxListLimit();
         }
-        String prefix = options.prefix().orElse("");
+        // Keys are well-formed, so on the prefix a Worker encodes, startsWith matches UTF-8 bytes.
+        String prefix = Utf8.toWellFormed(options.prefix().orElse(""));
         int prefixBytes = Utf8.length(prefix);
         if (prefixBytes > limits.maxKeyBytes()) {
             throw KvErrors.keyTooLong(KvOperation.GET, null, prefixBytes, limits);
@@ -384,7 +434,7 @@ final class LocationBinding implements KvBinding {
         return SerializedResults.get()
                 .listKey(
                         key,
-                        value.expirationSeconds == StoredValue.NEVER ? null : value.expirationSeconds,
+                        value.expirationOrNull(),
                         value.metadataJson,
                         namespace.codec().mapper());
     }
@@ -393,7 +443,10 @@ final class LocationBinding implements KvBinding {
 
     /** What a read with these options would return now, without filling any cache. */
     StoredValue peek(String key, GetOptions options) {
-        Timeline.Moment moment = namespace.timeline().now();
+        return peek(key, options, namespace.timeline().now());
+    }
+
+    private StoredValue peek(String key, GetOptions options, Timeline.Moment moment) {
         return cache == null ? namespace.store().peek(key, moment) : cache.peek(key, cacheTtlMillis(options), moment);
     }
 

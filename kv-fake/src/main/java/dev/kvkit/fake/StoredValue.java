@@ -9,33 +9,44 @@ import java.util.Arrays;
  */
 final class StoredValue {
 
-    /** Marks a record that never expires. */
-    static final long NEVER = 0;
-
     final byte[] value;
     final byte[] metadataJson;
-    final long expirationSeconds;
+    /** Whether the record expires at all: no expiration value is reserved to mean "never". */
+    private final boolean expires;
+    /** Meaningful only when {@link #expires}: a record may well expire at second 0 of the epoch. */
+    private final long expirationSeconds;
+
     final long writtenAtMillis;
     /** Where the clock's history stood when written; see {@link Timeline#mark()}. */
     final long markAtWrite;
 
     private volatile String text;
 
-    StoredValue(byte[] value, byte[] metadataJson, long expirationSeconds, long writtenAtMillis, long markAtWrite) {
+    /** Makes a record; {@code expirationSeconds} is when it expires, in epoch seconds, or null for never. */
+    StoredValue(byte[] value, byte[] metadataJson, Long expirationSeconds, long writtenAtMillis, long markAtWrite) {
         this.value = value;
         this.metadataJson = metadataJson;
-        this.expirationSeconds = expirationSeconds;
+        this.expires = expirationSeconds != null;
+        this.expirationSeconds = expires ? expirationSeconds : 0;
         this.writtenAtMillis = writtenAtMillis;
         this.markAtWrite = markAtWrite;
     }
 
-    /**
-     * Returns whether a read at {@code nowMillis} sees this record. {@code latestSinceWriteMillis}
-     * is the latest time the clock has reached since the write: once that reached the expiration,
-     * moving the clock back does not revive the record.
-     */
-    boolean isLive(long nowMillis, long latestSinceWriteMillis) {
-        return expirationSeconds == NEVER || Math.max(nowMillis, latestSinceWriteMillis) < expirationSeconds * 1000;
+    boolean expires() {
+        return expires;
+    }
+
+    /** Returns the expiration in epoch seconds; only for a record that {@linkplain #expires() expires}. */
+    long expirationSeconds() {
+        if (!expires) {
+            throw new IllegalStateException("The record never expires");
+        }
+        return expirationSeconds;
+    }
+
+    /** Returns the expiration in epoch seconds, or null when the record never expires. */
+    Long expirationOrNull() {
+        return expires ? expirationSeconds : null;
     }
 
     /**
@@ -49,7 +60,8 @@ final class StoredValue {
         if (a == null || b == null) {
             return false;
         }
-        return a.expirationSeconds == b.expirationSeconds
+        return a.expires == b.expires
+                && a.expirationSeconds == b.expirationSeconds
                 && Arrays.equals(a.value, b.value)
                 && Arrays.equals(a.metadataJson, b.metadataJson);
     }

@@ -40,6 +40,16 @@ final class Timeline {
         return new Moment(now, this);
     }
 
+    /**
+     * The instant of a view at another instant, such as {@link FakeKvNamespace#entriesAt}: a view at
+     * a later instant assumes the clock gets there; one at an earlier instant still knows how far
+     * the clock has already been.
+     */
+    Moment at(long instantMillis) {
+        now(); // a clock that is not a TestClock is known only by what is read from it
+        return new Moment(instantMillis, this);
+    }
+
     /** Returns the mark a write records: where the clock's history stands. */
     long mark() {
         if (testClock != null) {
@@ -83,14 +93,30 @@ final class Timeline {
             return timeline.mark();
         }
 
+        /**
+         * Returns whether a read at this moment sees {@code value}: the one place that decides
+         * whether a record is live, asked by every read, list, cache and test-side view. A record
+         * is live until its expiration, and once the clock has reached that since the write,
+         * moving the clock back does not revive it.
+         */
         boolean sees(StoredValue value) {
-            if (value.expirationSeconds == StoredValue.NEVER) {
+            if (!value.expires()) {
                 return true; // no need to ask the clock's history
             }
-            if (nowMillis >= value.expirationSeconds * 1000) {
+            long expiresAtMillis = expiresAtMillis(value);
+            if (nowMillis >= expiresAtMillis) {
                 return false; // expired by the clock alone; no need to ask its history either
             }
-            return value.isLive(nowMillis, timeline.latestSince(value.markAtWrite, nowMillis));
+            return timeline.latestSince(value.markAtWrite, nowMillis) < expiresAtMillis;
+        }
+
+        /**
+         * Returns the first instant, in epoch milliseconds, at which a clock going forward from here
+         * stops seeing {@code value}, {@code Long.MAX_VALUE} when it never expires; for a value this
+         * moment {@linkplain #sees(StoredValue) sees}.
+         */
+        static long expiresAtMillis(StoredValue value) {
+            return value.expires() ? millis(value.expirationSeconds()) : Long.MAX_VALUE;
         }
     }
 }

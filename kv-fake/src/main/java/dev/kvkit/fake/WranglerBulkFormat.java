@@ -133,8 +133,8 @@ final class WranglerBulkFormat {
                 item.put("value", Base64.getEncoder().encodeToString(stored.value));
                 item.put("base64", true);
             }
-            if (stored.expirationSeconds != StoredValue.NEVER) {
-                item.put("expiration", stored.expirationSeconds);
+            if (stored.expires()) {
+                item.put("expiration", stored.expirationSeconds());
             }
             if (stored.metadataJson != null) {
                 item.set("metadata", codec.tree(stored.metadataJson));

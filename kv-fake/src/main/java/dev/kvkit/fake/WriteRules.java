@@ -5,10 +5,10 @@ import dev.kvkit.KvOperation;
 import dev.kvkit.PutOptions;
 
 /**
- * The rules of a write, in the order Workers KV applies them: key, value type, metadata
- * serialisation, expiration_ttl or expiration, metadata size, value size. They only build the record
- * to store; storing it is the caller's, so a refused write changes nothing, and a bulk import can
- * check every item before it stores any.
+ * The rules of a write, in the order Workers KV applies them: the binding's conversion of the
+ * expiration options, key, value type, metadata serialisation, expiration_ttl or expiration,
+ * metadata size, value size. They only build the record to store; storing it is the caller's, so a
+ * refused write changes nothing, and a bulk import can check every item before it stores any.
  */
 final class WriteRules {
 
@@ -25,11 +25,12 @@ final class WriteRules {
             Timeline.Moment moment,
             KvLimits limits,
             JsonCodec codec) {
+        BindingArguments.notNull(options, "options");
+        convertExpirationOptions(options);
         BindingArguments.checkKey(key, KvOperation.PUT, limits);
         if (Utf8.hasLoneSurrogate(key)) {
             throw KvErrors.keyNotEncodable(key);
         }
-        BindingArguments.notNull(options, "options");
         byte[] bytes = source.bytes();
         byte[] metadata = null;
         if (options.metadata().isPresent()) {
@@ -42,7 +43,7 @@ final class WriteRules {
                 metadata = null; // a JSON null (a NullNode, say) is no metadata, as null is in a Worker
             }
         }
-        long expiration = expiration(key, options, moment, limits);
+        Long expiration = expiration(key, options, moment, limits);
         if (metadata != null && metadata.length > limits.maxMetadataBytes()) {
             throw KvErrors.metadataTooLarge(key, metadata.length, limits);
         }
@@ -52,14 +53,14 @@ final class WriteRules {
         return new StoredValue(bytes, metadata, expiration, moment.nowMillis(), moment.mark());
     }
 
-    private static long expiration(String key, PutOptions options, Timeline.Moment moment, KvLimits limits) {
+    /** Returns the record's expiration in epoch seconds, or null when it never expires. */
+    private static Long expiration(String key, PutOptions options, Timeline.Moment moment, KvLimits limits) {
         long now = moment.nowSeconds();
         if (options.expirationTtl().isPresent()) {
             long ttl = options.expirationTtl().getAsLong();
             if (ttl <= 0) {
                 throw KvErrors.ttlNotPositive(key, ttl);
             }
-            checkInt32("expiration_ttl", ttl);
             if (ttl < limits.minExpirationTtlSeconds()) {
                 throw KvErrors.ttlTooShort(key, ttl, limits);
             }
@@ -70,19 +71,28 @@ final class WriteRules {
             if (expiration <= now) {
                 throw KvErrors.expirationNotInFuture(key, expiration);
             }
-            checkInt32("expiration", expiration);
             if (expiration < now + limits.minExpirationTtlSeconds()) {
                 throw KvErrors.expirationTooSoon(key, expiration, limits);
             }
             return expiration;
         }
-        return StoredValue.NEVER;
+        return null;
     }
 
-    /** Past the lower bounds the service states, the only way out of 32 bits is up. */
-    private static void checkInt32(String option, long value) {
-        if (value > Integer.MAX_VALUE) {
-            throw KvErrors.expirationOutOfRange(option, value);
+    /**
+     * The binding's own step, before any rule: it converts the options it carries as 32-bit integers
+     * in the order of their names ({@code expiration}, then {@code expirationTtl}), so a value it
+     * cannot carry is refused even when the TTL would win. Below zero the service's own messages
+     * say more than a range would, so only the way up out of 32 bits is the binding's to refuse.
+     */
+    private static void convertExpirationOptions(PutOptions options) {
+        if (options.expiration().isPresent() && options.expiration().getAsLong() > Integer.MAX_VALUE) {
+            throw KvErrors.expirationOutOfRange(
+                    "expiration", options.expiration().getAsLong());
+        }
+        if (options.expirationTtl().isPresent() && options.expirationTtl().getAsLong() > Integer.MAX_VALUE) {
+            throw KvErrors.expirationOutOfRange(
+                    "expiration_ttl", options.expirationTtl().getAsLong());
         }
     }
 

@@ -260,6 +260,10 @@ public final class KvApiServer implements AutoCloseable {
         return create(accountId, title, namespaceId);
     }
 
+    private static String namespaceCount(int count) {
+        return count + (count == 1 ? " namespace" : " namespaces");
+    }
+
     /**
      * Serves a namespace that exists already, such as one a test holds, under a title and id: what
      * clients write over HTTP is then in that very object, and what the test writes is what they
@@ -438,7 +442,7 @@ public final class KvApiServer implements AutoCloseable {
     public String toString() {
         HttpServer server = http;
         return "KvApiServer[" + (server == null ? "not started" : baseUrl()) + (serving ? "" : ", not serving") + ", "
-                + registry.all().size() + " namespaces, " + clock + "]";
+                + namespaceCount(registry.all().size()) + ", " + clock + "]";
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

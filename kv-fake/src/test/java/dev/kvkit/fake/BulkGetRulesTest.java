@@ -228,6 +228,161 @@ class BulkGetRulesTest {
         }
     }
 
+    /** Spec "Bulk get", item 4: for each key in request order, its name, then cacheTtl, then (json) its value. */
+    @Nested
+    class KeyByKeyInRequestOrder {
+
+        private static final String CACHE_TTL_10 =
+                "KV GET_BULK failed: 400 Invalid cache_ttl of 10. Cache TTL must be at least 30.";
+        private static final String EMPTY = "KV GET_BULK failed: 400 Key names must not be empty";
+        private static final String NOT_JSON =
+                "KV GET_BULK failed: 400 At least one of the requested keys corresponds to a non-json value";
+
+        private final GetOptions cacheTtl10 = GetOptions.defaults().withCacheTtl(10);
+
+        @Test
+        void aGoodFirstKeyLetsTheCacheTtlFailBeforeALaterBadName() {
+            assertServiceRefusal(
+                    kv,
+                    () -> kv.get(List.of("a", ""), KvType.TEXT, cacheTtl10),
+                    KvOperation.GET_BULK,
+                    400,
+                    CACHE_TTL_10);
+            assertServiceRefusal(
+                    kv,
+                    () -> kv.getWithMetadata(List.of("a", "b", ".."), KvType.JSON, cacheTtl10),
+                    KvOperation.GET_BULK,
+                    400,
+                    CACHE_TTL_10);
+        }
+
+        @Test
+        void aBadFirstNameComesBeforeTheCacheTtl() {
+            assertServiceRefusal(
+                    kv, () -> kv.get(List.of("", "a"), KvType.TEXT, cacheTtl10), KvOperation.GET_BULK, 400, EMPTY);
+        }
+
+        @Test
+        void anEarlierKeysValueThatIsNotJsonComesBeforeALaterBadName() {
+            assertServiceRefusal(
+                    kv, () -> kv.get(List.of("plain", ""), KvType.JSON), KvOperation.GET_BULK, 400, NOT_JSON);
+            assertServiceRefusal(
+                    kv,
+                    () -> kv.getWithMetadata(List.of("missing", "plain", "a".repeat(513)), KvType.JSON),
+                    KvOperation.GET_BULK,
+                    400,
+                    NOT_JSON);
+        }
+
+        @Test
+        void anEarlierBadNameComesBeforeALaterValueThatIsNotJson() {
+            assertServiceRefusal(kv, () -> kv.get(List.of("", "plain"), KvType.JSON), KvOperation.GET_BULK, 400, EMPTY);
+            assertServiceRefusal(
+                    kv,
+                    () -> kv.get(List.of("missing", ".", "plain"), KvType.JSON),
+                    KvOperation.GET_BULK,
+                    400,
+                    "KV GET_BULK failed: 400 Illegal key name \".\". Please use a different name.");
+        }
+
+        @Test
+        void theKeyByKeyRulesComeBeforeTheTotalSize() {
+            FakeKvNamespace small = Namespaces.seeded(
+                    clock,
+                    KvLimits.cloudflare().toBuilder().maxBulkTotalBytes(5).build());
+
+            assertServiceRefusal(small, () -> small.get(List.of("plain", "")), KvOperation.GET_BULK, 400, EMPTY);
+        }
+
+        @Nested
+        class InAnotherLocation {
+
+            private final FakeKvLocation sydney = kv.location("syd");
+
+            /** Proves the location cached none of {@code keys}: a write elsewhere is seen there at once. */
+            private void assertNothingCached(List<String> keys) {
+                for (String key : keys) {
+                    assertThat(sydney.seesCurrentValueFrom(key)).as(key).isEqualTo(clock.instant());
+                    kv.put(key, "[\"new\"]");
+                    assertThat(sydney.getWithMetadata(key).cacheStatus())
+                            .as(key)
+                            .isEqualTo("MISS");
+                    assertThat(sydney.get(key)).as(key).isEqualTo("[\"new\"]");
+                }
+            }
+
+            @Test
+            void theSameOrderHoldsInALocation() {
+                kv.put("a", "1");
+
+                assertServiceRefusal(
+                        kv,
+                        () -> sydney.get(List.of("a", "plain", ""), KvType.JSON),
+                        KvOperation.GET_BULK,
+                        400,
+                        NOT_JSON);
+                assertServiceRefusal(
+                        kv, () -> sydney.get(List.of("a", "", "plain"), KvType.JSON), KvOperation.GET_BULK, 400, EMPTY);
+                assertServiceRefusal(
+                        kv,
+                        () -> sydney.get(List.of("a", ""), KvType.TEXT, cacheTtl10),
+                        KvOperation.GET_BULK,
+                        400,
+                        CACHE_TTL_10);
+                assertNothingCached(List.of("a", "plain"));
+            }
+
+            @Test
+            void aReadRefusedForALaterKeysValueCachesNoEarlierKey() {
+                kv.put("a", "1");
+
+                assertServiceRefusal(
+                        kv,
+                        () -> sydney.getWithMetadata(List.of("a", "missing", "plain"), KvType.JSON),
+                        KvOperation.GET_BULK,
+                        400,
+                        NOT_JSON);
+
+                assertNothingCached(List.of("a", "missing", "plain"));
+            }
+
+            @Test
+            void aReadRefusedForTheTotalSizeCachesNothing() {
+                FakeKvNamespace small = FakeKvNamespace.builder()
+                        .clock(clock)
+                        .limits(KvLimits.cloudflare().toBuilder()
+                                .maxBulkTotalBytes(5)
+                                .build())
+                        .build();
+                FakeKvLocation smallSydney = small.location("syd");
+                small.put("a", "123");
+                small.put("b", "456");
+
+                assertServiceRefusal(
+                        small,
+                        () -> smallSydney.get(List.of("a", "b")),
+                        KvOperation.GET_BULK,
+                        413,
+                        "KV GET_BULK failed: 413 Total size of request exceeds the limit of 5 bytes");
+
+                small.put("a", "new");
+                assertThat(smallSydney.get("a")).isEqualTo("new");
+            }
+
+            @Test
+            void anAcceptedReadStillCachesWhatItRead() {
+                kv.put("a", "1");
+                assertThat(sydney.get(List.of("a", "missing"), KvType.JSON)).containsKeys("a", "missing");
+
+                kv.put("a", "2");
+                kv.put("missing", "3");
+
+                assertThat(sydney.get("a")).isEqualTo("1");
+                assertThat(sydney.get("missing")).isNull();
+            }
+        }
+    }
+
     @Nested
     class NonJsonValues {
 

@@ -194,16 +194,6 @@ class ExpirationRulesTest {
         }
 
         @Test
-        void theTtlWinsOverAnExpirationAbove32Bits() {
-            kv.put(
-                    "k",
-                    "v",
-                    PutOptions.defaults().withExpiration(3_000_000_000L).withExpirationTtl(120));
-
-            assertThat(storedExpiration("k")).isEqualTo(Instant.ofEpochSecond(now + 120));
-        }
-
-        @Test
         void anInvalidTtlIsReportedEvenWhenTheExpirationIsValid() {
             assertServiceRefusal(
                     kv,
@@ -214,6 +204,75 @@ class ExpirationRulesTest {
                     KvOperation.PUT,
                     400,
                     "KV PUT failed: 400 Invalid expiration_ttl of 30. Expiration TTL must be at least 60.");
+        }
+    }
+
+    /**
+     * The binding converts its options before anything else: a value it cannot carry in 32 bits is
+     * an argument error even when the other option would win, and before any key rule.
+     */
+    @Nested
+    class OptionConversionFirst {
+
+        private static final long TOO_LARGE = 2_147_483_648L;
+        private static final String EXPIRATION_OUT_OF_RANGE = "Invalid expiration of 2147483648. The binding carries"
+                + " 32-bit integers: the largest allowed is 2147483647.";
+        private static final String TTL_OUT_OF_RANGE = "Invalid expiration_ttl of 2147483648. The binding carries"
+                + " 32-bit integers: the largest allowed is 2147483647.";
+
+        @Test
+        void anExpirationAbove32BitsIsRefusedEvenWhenAValidTtlWouldWin() {
+            assertArgumentRefusal(
+                    kv,
+                    () -> kv.put(
+                            Namespaces.EXISTING,
+                            "v",
+                            PutOptions.defaults().withExpiration(TOO_LARGE).withExpirationTtl(120)),
+                    EXPIRATION_OUT_OF_RANGE);
+        }
+
+        @Test
+        void aTtlAbove32BitsIsRefusedEvenWithAValidExpiration() {
+            assertArgumentRefusal(
+                    kv,
+                    () -> kv.put(
+                            Namespaces.EXISTING,
+                            "v",
+                            PutOptions.defaults().withExpiration(now + 7200).withExpirationTtl(TOO_LARGE)),
+                    TTL_OUT_OF_RANGE);
+        }
+
+        @Test
+        void withBothAbove32BitsTheExpirationIsReportedAsTheBindingConvertsItFirst() {
+            assertArgumentRefusal(
+                    kv,
+                    () -> kv.put(
+                            Namespaces.EXISTING,
+                            "v",
+                            PutOptions.defaults().withExpirationTtl(TOO_LARGE).withExpiration(TOO_LARGE)),
+                    EXPIRATION_OUT_OF_RANGE);
+        }
+
+        @Test
+        void theConversionComesBeforeEveryKeyRuleAndTheValueType() {
+            PutOptions ttl = PutOptions.defaults().withExpirationTtl(TOO_LARGE);
+            PutOptions expiration = PutOptions.defaults().withExpiration(TOO_LARGE);
+
+            assertArgumentRefusal(kv, () -> kv.put("", "v", ttl), TTL_OUT_OF_RANGE);
+            assertArgumentRefusal(kv, () -> kv.put("..", "v", expiration), EXPIRATION_OUT_OF_RANGE);
+            assertArgumentRefusal(kv, () -> kv.put("a".repeat(513), "v", ttl), TTL_OUT_OF_RANGE);
+            assertArgumentRefusal(kv, () -> kv.putJson("\uD800", "v", expiration), EXPIRATION_OUT_OF_RANGE);
+            assertArgumentRefusal(kv, () -> kv.put(Namespaces.EXISTING, (String) null, ttl), TTL_OUT_OF_RANGE);
+        }
+
+        @Test
+        void aNegativeExpirationWithATtlIsStillIgnored() {
+            kv.put(
+                    "k",
+                    "v",
+                    PutOptions.defaults().withExpiration(Long.MIN_VALUE).withExpirationTtl(120));
+
+            assertThat(storedExpiration("k")).isEqualTo(Instant.ofEpochSecond(now + 120));
         }
     }
 

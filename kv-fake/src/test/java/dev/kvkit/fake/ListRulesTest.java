@@ -123,6 +123,34 @@ class ListRulesTest {
         }
 
         @Test
+        void aPrefixMatchesOnUtf8BytesSoAHalfOfASurrogatePairMatchesNoSupplementaryCharacter() {
+            // A Worker encodes the prefix as UTF-8, a lone surrogate as U+FFFD (EF BF BD): that is
+            // not the start of F0 9F 98 80, the UTF-8 of U+1F600.
+            putAll("a😀", "a😀b", "a\uFFFD", "a\uFFFDb", "b");
+            String halfAnEmoji = "a\uD83D";
+
+            assertThat(kv.list(ListOptions.defaults().withPrefix(halfAnEmoji)).names())
+                    .containsExactly("a\uFFFD", "a\uFFFDb");
+            assertThat(listAll(ListOptions.defaults().withPrefix(halfAnEmoji).withLimit(1)))
+                    .containsExactly("a\uFFFD", "a\uFFFDb");
+            assertThat(kv.location("syd")
+                            .list(ListOptions.defaults().withPrefix(halfAnEmoji))
+                            .names())
+                    .containsExactly("a\uFFFD", "a\uFFFDb");
+            assertThat(kv.list(ListOptions.defaults().withPrefix("a😀")).names())
+                    .containsExactly("a😀", "a😀b");
+        }
+
+        @Test
+        void aLoneLowSurrogateInAPrefixMatchesAsTheReplacementCharacter() {
+            putAll("😀", "\uFFFD\uFFFD");
+
+            assertThat(kv.list(ListOptions.defaults().withPrefix("\uDE00\uD83D"))
+                            .names())
+                    .containsExactly("\uFFFD\uFFFD");
+        }
+
+        @Test
         void anEmptyPrefixListsEverything() {
             putAll("a", "b");
 

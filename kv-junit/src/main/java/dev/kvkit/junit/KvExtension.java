@@ -6,12 +6,16 @@ import dev.kvkit.fake.FakeKvLocation;
 import dev.kvkit.fake.FakeKvNamespace;
 import dev.kvkit.fake.KvLimits;
 import dev.kvkit.fake.TestClock;
+import dev.kvkit.fake.WranglerConfig.KvNamespaceBinding;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -127,6 +131,7 @@ public final class KvExtension
             return;
         }
         checkNotSharedAcrossConcurrentTests(context);
+        abortWithoutCredentialsForRemoteParameters(context);
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             injectFields(context, instance.getClass(), instance, ModifierFilter.INSTANCE);
         }
@@ -217,31 +222,56 @@ public final class KvExtension
                     + " but was: " + parameter.getType().getName() + ": " + element);
         }
         NamespaceDeclaration declaration = NamespaceDeclaration.of(annotation.get(), element);
+        Optional<KvNamespaceBinding> wrangler = WranglerBindings.check(declaration, resolved, extensionContext);
+        if (RemoteBindings.isRemote(declaration, () -> wrangler)) {
+            return RemoteBindings.binding(
+                    extensionContext, declaration, wrangler, parameter.getType(), ParameterResolutionException::new);
+        }
         checkLocationType(declaration, parameter.getType(), ParameterResolutionException::new);
-        return declaration.view(
-                NamespaceScopes.namespace(extensionContext, declaration, resolved)
-                        .namespace(),
-                parameter.getType());
+        return BindingMode.view(
+                extensionContext,
+                declaration,
+                NamespaceScopes.namespace(extensionContext, declaration, resolved),
+                parameter.getType(),
+                resolved);
     }
 
     private void injectFields(ExtensionContext context, Class<?> type, Object instance, ModifierFilter filter) {
         Settings resolved = Settings.resolve(context, settings);
-        for (Field field : AnnotationSupport.findAnnotatedFields(
-                type, KvNamespace.class, filter, HierarchyTraversalMode.TOP_DOWN)) {
+        List<Field> namespaceFields = new ArrayList<>(AnnotationSupport.findAnnotatedFields(
+                type, KvNamespace.class, filter, HierarchyTraversalMode.TOP_DOWN));
+        // A declaration with a seed makes the namespace, so that one without (the same binding typed
+        // KvBinding, say) reaches the seeded namespace instead of making an empty one first.
+        namespaceFields.sort(Comparator.comparing(
+                (Field field) -> AnnotationSupport.findAnnotation(field, KvNamespace.class)
+                        .map(annotation -> annotation.seed().length == 0)
+                        .orElse(true)));
+        for (Field field : namespaceFields) {
             String element = "field [" + field + "]";
             checkAssignable(field, element);
             checkUnset(context, field, instance, "@KvNamespace");
             KvNamespace annotation =
                     AnnotationSupport.findAnnotation(field, KvNamespace.class).orElseThrow();
             NamespaceDeclaration declaration = NamespaceDeclaration.of(annotation, element);
+            Optional<KvNamespaceBinding> wrangler = WranglerBindings.check(declaration, resolved, context);
+            if (RemoteBindings.isRemote(declaration, () -> wrangler)) {
+                set(
+                        field,
+                        instance,
+                        RemoteBindings.binding(
+                                context, declaration, wrangler, field.getType(), ExtensionConfigurationException::new));
+                continue;
+            }
             checkLocationType(declaration, field.getType(), ExtensionConfigurationException::new);
             set(
                     field,
                     instance,
-                    declaration.view(
-                            NamespaceScopes.namespace(context, declaration, resolved)
-                                    .namespace(),
-                            field.getType()));
+                    BindingMode.view(
+                            context,
+                            declaration,
+                            NamespaceScopes.namespace(context, declaration, resolved),
+                            field.getType(),
+                            resolved));
         }
         for (Field field :
                 AnnotationSupport.findAnnotatedFields(type, KvClock.class, filter, HierarchyTraversalMode.TOP_DOWN)) {
@@ -306,6 +336,31 @@ public final class KvExtension
             throw new ExtensionConfigurationException(annotation + " field [" + field + "] already holds " + value
                     + "; the extension does not overwrite a value you set. Remove the initialiser to get the"
                     + " extension's, or remove " + annotation + " to keep your own");
+        }
+    }
+
+    /**
+     * A remote parameter without credentials must abort the test, and an abort thrown while JUnit
+     * resolves a parameter would be reported as a failure; so the parameters are looked at first.
+     */
+    private void abortWithoutCredentialsForRemoteParameters(ExtensionContext context) {
+        Method method = context.getTestMethod().orElse(null);
+        if (method == null) {
+            return;
+        }
+        Settings resolved = Settings.resolve(context, settings);
+        for (Parameter parameter : method.getParameters()) {
+            Optional<KvNamespace> annotation = AnnotationSupport.findAnnotation(parameter, KvNamespace.class);
+            if (annotation.isEmpty()) {
+                continue;
+            }
+            String element = "parameter [" + parameter + "] in method [" + method.toGenericString() + "]";
+            NamespaceDeclaration declaration = NamespaceDeclaration.of(annotation.get(), element);
+            Optional<KvNamespaceBinding> wrangler = WranglerBindings.check(declaration, resolved, context);
+            if (RemoteBindings.isRemote(declaration, () -> wrangler)) {
+                RemoteBindings.binding(
+                        context, declaration, wrangler, parameter.getType(), ExtensionConfigurationException::new);
+            }
         }
     }
 

@@ -154,6 +154,18 @@ public @interface KvNamespace {
     String OBJECT_MAPPER_SUPPLIER_PROPERTY_NAME = "kvkit.objectMapper.supplier";
 
     /**
+     * Configuration parameter that chooses what a declaration typed {@link dev.kvkit.KvBinding} (and
+     * without a location) gets: {@code fake} (the default) is the fake namespace itself; {@code
+     * emulator} is a {@code CloudflareKvBinding} talking over loopback to a {@code KvApiServer} that
+     * serves that very fake namespace. Declarations typed {@code FakeKvNamespace} get the fake either
+     * way, so a test whose code under test takes a {@code KvBinding} and whose assertions take the fake
+     * runs unchanged through the REST client and the emulator: one switch, same tests.
+     *
+     * @since 0.1.0
+     */
+    String BINDING_PROPERTY_NAME = "kvkit.binding";
+
+    /**
      * The binding name, such as {@code "TODO"}. When a wrangler configuration is in use, it must be
      * one of its {@code kv_namespaces} bindings.
      *
@@ -209,4 +221,38 @@ public @interface KvNamespace {
      * @return whether the namespace is in list stress mode
      */
     Toggle listStressMode() default Toggle.DEFAULT;
+
+    /**
+     * Whether the declaration reaches the real namespace on Cloudflare instead of a fake, as wrangler's
+     * remote bindings do: the binding gets a {@code CloudflareKvBinding} to the namespace id the
+     * wrangler configuration gives this binding name, with the credentials of {@value
+     * #REMOTE_TOKEN_VARIABLE} and {@value #REMOTE_ACCOUNT_VARIABLE} (environment variables, or else
+     * JUnit configuration parameters or system properties of those names). A binding with {@code "remote":
+     * true} in the wrangler configuration is remote too. Without both variables the test is aborted
+     * with that reason, never run against a fake in its place. A remote declaration is typed {@link
+     * dev.kvkit.KvBinding}.
+     *
+     * <pre>{@code
+     * @Test
+     * void readsTheProductionFlags(@KvNamespace(value = "FLAGS", remote = true) KvBinding flags) { ... }
+     * }</pre>
+     *
+     * @return whether the binding is remote
+     * @since 0.1.0
+     */
+    boolean remote() default false;
+
+    /**
+     * The environment variable holding the API token of {@link #remote()} bindings.
+     *
+     * @since 0.1.0
+     */
+    String REMOTE_TOKEN_VARIABLE = "CLOUDFLARE_API_TOKEN";
+
+    /**
+     * The environment variable holding the account id of {@link #remote()} bindings.
+     *
+     * @since 0.1.0
+     */
+    String REMOTE_ACCOUNT_VARIABLE = "CLOUDFLARE_ACCOUNT_ID";
 }

@@ -18,6 +18,7 @@ record NamespaceDeclaration(
         String location,
         Boolean enforceWriteRate,
         Boolean listStressMode,
+        boolean remote,
         String element) {
 
     static NamespaceDeclaration of(KvNamespace annotation, String element) {
@@ -35,6 +36,7 @@ record NamespaceDeclaration(
                 annotation.location().isEmpty() ? null : annotation.location(),
                 annotation.enforceWriteRate().asBoolean(),
                 annotation.listStressMode().asBoolean(),
+                annotation.remote(),
                 element);
     }
 

@@ -120,6 +120,22 @@ final class NamespaceScopes {
                 : own(context, settings.clockStart(), "the class settings").clock();
     }
 
+    /**
+     * The clock a server of {@code context} runs on: the class's for a class; for a test, its own
+     * when it declares namespaces of its own, else the class's. Never refused: a server's clock only
+     * moves through its admin routes, and each namespace keeps its own.
+     */
+    static TestClock serverClock(ExtensionContext context, Settings settings, String origin) {
+        if (!isTest(context)) {
+            return classHolder(context, settings.clockStart(), origin).clock();
+        }
+        Optional<ClockHolder> inherited = nearestAncestor(context);
+        if (inherited.isPresent() && TestScope.firstOwnNamespace(context).isEmpty()) {
+            return inherited.get().clock();
+        }
+        return own(context, settings.clockStart(), origin).clock();
+    }
+
     private static boolean isTest(ExtensionContext context) {
         return context.getTestMethod().isPresent();
     }

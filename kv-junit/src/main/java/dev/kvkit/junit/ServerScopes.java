@@ -65,7 +65,7 @@ final class ServerScopes {
     }
 
     private static ServerHandle start(ExtensionContext context, KvApi annotation, Settings settings, String element) {
-        TestClock clock = NamespaceScopes.requestedClock(context, settings, element);
+        TestClock clock = NamespaceScopes.serverClock(context, settings, element);
         KvApiServer.Builder builder = KvApiServer.builder().clock(clock).limits(settings.limits());
         if (!annotation.token().isEmpty()) {
             builder.requireToken(annotation.token());
@@ -75,6 +75,11 @@ final class ServerScopes {
             serve(server, handle);
         }
         return new ServerHandle(server, annotation.token(), element);
+    }
+
+    /** Serves the namespace on the server unless it serves one of that title already. */
+    static void serveIn(KvApiServer server, NamespaceHandle handle) {
+        serve(server, handle);
     }
 
     private static void serve(KvApiServer server, NamespaceHandle handle) {

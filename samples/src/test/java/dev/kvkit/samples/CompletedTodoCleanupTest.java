@@ -4,6 +4,7 @@ import static dev.kvkit.assertj.KvAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kvkit.KvBinding;
 import dev.kvkit.ListOptions;
 import dev.kvkit.PutOptions;
 import dev.kvkit.fake.FakeKvNamespace;
@@ -24,8 +25,10 @@ class CompletedTodoCleanupTest {
 
     @Test
     void deletesTodosDoneLongerAgoThanTheRetention(
-            @KvNamespace(value = "TODO", seed = "seed/todos.json") FakeKvNamespace todo, TestClock clock) {
-        CompletedTodoCleanup cleanup = new CompletedTodoCleanup(todo, clock, KEEP_DONE);
+            @KvNamespace(value = "TODO", seed = "seed/todos.json") FakeKvNamespace todo,
+            @KvNamespace("TODO") KvBinding kv,
+            TestClock clock) {
+        CompletedTodoCleanup cleanup = new CompletedTodoCleanup(kv, clock, KEEP_DONE);
 
         assertThat(cleanup.run()).isEqualTo(1); // to-do:2, done on 2025-11-15
 
@@ -34,8 +37,10 @@ class CompletedTodoCleanupTest {
 
     @Test
     void keepsADoneTodoUntilTheRetentionHasPassed(
-            @KvNamespace(value = "TODO", seed = "seed/todos.json") FakeKvNamespace todo, TestClock clock) {
-        CompletedTodoCleanup cleanup = new CompletedTodoCleanup(todo, clock, KEEP_DONE);
+            @KvNamespace(value = "TODO", seed = "seed/todos.json") FakeKvNamespace todo,
+            @KvNamespace("TODO") KvBinding kv,
+            TestClock clock) {
+        CompletedTodoCleanup cleanup = new CompletedTodoCleanup(kv, clock, KEEP_DONE);
         cleanup.run();
 
         clock.setInstant(Instant.parse("2026-01-30T07:59:59Z"));
@@ -47,10 +52,11 @@ class CompletedTodoCleanupTest {
     }
 
     @Test
-    void leavesKeysOutsideTheToDoPrefixAlone(@KvNamespace("TODO") FakeKvNamespace todo, TestClock clock) {
+    void leavesKeysOutsideTheToDoPrefixAlone(
+            @KvNamespace("TODO") FakeKvNamespace todo, @KvNamespace("TODO") KvBinding kv, TestClock clock) {
         todo.put("settings", "x", PutOptions.defaults().withMetadata(Map.of("doneAt", "2020-01-01T00:00:00Z")));
 
-        assertThat(new CompletedTodoCleanup(todo, clock, KEEP_DONE).run()).isZero();
+        assertThat(new CompletedTodoCleanup(kv, clock, KEEP_DONE).run()).isZero();
         assertThat(todo).containsExactlyKeys("settings");
     }
 

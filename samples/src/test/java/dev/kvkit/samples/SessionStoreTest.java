@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
+import dev.kvkit.KvBinding;
 import dev.kvkit.assertj.SoftKvAssertions;
 import dev.kvkit.fake.FakeKvNamespace;
 import dev.kvkit.fake.TestClock;
@@ -28,7 +29,10 @@ class SessionStoreTest {
     private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
 
     @KvNamespace("SESSIONS")
-    FakeKvNamespace sessions;
+    FakeKvNamespace sessions; // what the assertions look at
+
+    @KvNamespace("SESSIONS")
+    KvBinding kv; // what the store writes through: the same namespace
 
     @KvClock
     TestClock clock;
@@ -41,7 +45,7 @@ class SessionStoreTest {
     @BeforeEach
     void createTheStore() {
         AtomicInteger ids = new AtomicInteger();
-        store = new SessionStore(sessions, clock, IDLE_TIMEOUT, listener, () -> "s-" + ids.incrementAndGet());
+        store = new SessionStore(kv, clock, IDLE_TIMEOUT, listener, () -> "s-" + ids.incrementAndGet());
     }
     // end::samples-session-setup[]
 

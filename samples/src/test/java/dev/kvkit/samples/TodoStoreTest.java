@@ -4,6 +4,7 @@ import static dev.kvkit.assertj.KvAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kvkit.KvBinding;
 import dev.kvkit.fake.FakeKvNamespace;
 import dev.kvkit.fake.TestClock;
 import dev.kvkit.junit.KvClock;
@@ -17,7 +18,10 @@ import org.junit.jupiter.api.Test;
 class TodoStoreTest {
 
     @KvNamespace(value = "TODO", seed = "seed/todos.json") // the file `wrangler kv bulk put` takes
-    FakeKvNamespace todo;
+    FakeKvNamespace todo; // for the assertions
+
+    @KvNamespace("TODO")
+    KvBinding kv; // for the code under test: the same namespace (through the REST client with kvkit.binding=emulator)
 
     @KvClock
     TestClock clock; // the test's clock, shared with every namespace; starts at 2026-01-01T00:00:00Z
@@ -26,7 +30,7 @@ class TodoStoreTest {
 
     @BeforeEach
     void createTheStore() {
-        todos = new TodoStore(todo, clock);
+        todos = new TodoStore(kv, clock);
     }
 
     @Test

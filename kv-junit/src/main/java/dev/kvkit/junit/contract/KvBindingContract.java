@@ -82,10 +82,12 @@ public abstract class KvBindingContract {
         kv = target.binding();
     }
 
-    /** Closes the test's target. */
+    /** Closes the test's target; there is none when {@link #target()} aborted or failed. */
     @AfterEach
     final void closeTarget() {
-        target.close();
+        if (target != null) {
+            target.close();
+        }
     }
 
     // ------------------------------------------------------------------ helpers
