@@ -5,7 +5,7 @@ import dev.kvkit.KvException;
 import dev.kvkit.KvOperation;
 import dev.kvkit.KvType;
 import dev.kvkit.PutOptions;
-import java.nio.charset.StandardCharsets;
+import dev.kvkit.internal.WorkerUtf8;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 
@@ -208,22 +208,7 @@ final class BindingChecks {
 
     /** The UTF-8 length of {@code text} as Workers counts it: a lone surrogate is U+FFFD, three bytes. */
     static int utf8Length(String text) {
-        int bytes = 0;
-        int length = text.length();
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
+        return WorkerUtf8.length(text);
     }
 
     /**
@@ -232,33 +217,11 @@ final class BindingChecks {
      * without asking.
      */
     static boolean hasLoneSurrogate(String text) {
-        int length = text.length();
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
+        return WorkerUtf8.hasLoneSurrogate(text);
     }
 
     /** Encodes text as a Worker's encoder does: a lone surrogate becomes U+FFFD. */
     static byte[] utf8(String text) {
-        if (!hasLoneSurrogate(text)) {
-            return text.getBytes(StandardCharsets.UTF_8);
-        }
-        StringBuilder repaired = new StringBuilder(text.length());
-        int length = text.length();
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-                repaired.append(c).append(text.charAt(++i));
-            } else {
-                repaired.append(Character.isSurrogate(c) ? '\uFFFD' : c);
-            }
-        }
-        return repaired.toString().getBytes(StandardCharsets.UTF_8);
+        return WorkerUtf8.encode(text);
     }
 }

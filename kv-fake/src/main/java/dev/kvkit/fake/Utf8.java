@@ -1,5 +1,6 @@
 package dev.kvkit.fake;
 
+import dev.kvkit.internal.WorkerUtf8;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -15,63 +16,22 @@ final class Utf8 {
 
     /** Returns the UTF-8 length of {@code text}, counting a lone surrogate as U+FFFD. */
     static int length(String text) {
-        int bytes = 0;
-        int length = text.length();
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
+        return WorkerUtf8.length(text);
     }
 
     /** Returns whether {@code text} holds a surrogate that is not half of a pair. */
     static boolean hasLoneSurrogate(String text) {
-        int length = text.length();
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
+        return WorkerUtf8.hasLoneSurrogate(text);
     }
 
     /** Encodes {@code text} as UTF-8, a lone surrogate becoming U+FFFD as a Worker's encoder does. */
     static byte[] encode(String text) {
-        return toWellFormed(text).getBytes(StandardCharsets.UTF_8);
+        return WorkerUtf8.encode(text);
     }
 
-    /**
-     * Returns {@code text} with each lone surrogate replaced by U+FFFD, as JavaScript's {@code
-     * String.prototype.toWellFormed()}: the text a Worker's UTF-8 encoder sees. For well-formed
-     * strings, one starting with another is the same as its UTF-8 bytes starting with the other's.
-     */
+    /** Returns {@code text} with each lone surrogate replaced by U+FFFD; see {@link WorkerUtf8#toWellFormed}. */
     static String toWellFormed(String text) {
-        if (!hasLoneSurrogate(text)) {
-            return text;
-        }
-        StringBuilder repaired = new StringBuilder(text.length());
-        int length = text.length();
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-                repaired.append(c).append(text.charAt(++i));
-            } else {
-                repaired.append(Character.isSurrogate(c) ? '\uFFFD' : c);
-            }
-        }
-        return repaired.toString();
+        return WorkerUtf8.toWellFormed(text);
     }
 
     /**
