@@ -231,7 +231,7 @@ public final class KvExtension
         return BindingMode.view(
                 extensionContext,
                 declaration,
-                NamespaceScopes.namespace(extensionContext, declaration, resolved),
+                NamespaceScopes.namespace(extensionContext, declaration, resolved, wrangler),
                 parameter.getType(),
                 resolved);
     }
@@ -269,7 +269,7 @@ public final class KvExtension
                     BindingMode.view(
                             context,
                             declaration,
-                            NamespaceScopes.namespace(context, declaration, resolved),
+                            NamespaceScopes.namespace(context, declaration, resolved, wrangler),
                             field.getType(),
                             resolved));
         }

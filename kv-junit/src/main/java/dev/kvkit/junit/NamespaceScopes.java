@@ -30,18 +30,20 @@ final class NamespaceScopes {
 
     private NamespaceScopes() {}
 
-    static NamespaceHandle namespace(ExtensionContext context, NamespaceDeclaration declaration, Settings settings) {
+    /**
+     * Returns the namespace of the declaration's binding name in {@code context}'s scope, making it
+     * the first time. {@code wrangler} is the binding as {@link WranglerBindings#check} found it: the
+     * caller has it already, since it decides whether the declaration is remote.
+     */
+    static NamespaceHandle namespace(
+            ExtensionContext context,
+            NamespaceDeclaration declaration,
+            Settings settings,
+            Optional<KvNamespaceBinding> wrangler) {
         ExtensionContext.Store store = context.getStore(KvExtension.NAMESPACE);
-        // The binding is checked against the wrangler configuration when its namespace is made; a
-        // declaration that reaches an existing namespace has the same binding name, checked already.
         NamespaceHandle handle = store.getOrComputeIfAbsent(
                 new BindingKey(declaration.binding()),
-                key -> create(
-                        context,
-                        declaration,
-                        settings,
-                        clock(context, declaration, settings),
-                        WranglerBindings.check(declaration, settings, context)),
+                key -> create(context, declaration, settings, clock(context, declaration, settings), wrangler),
                 NamespaceHandle.class);
         handle.checkCompatible(declaration);
         return handle;
