@@ -10,6 +10,7 @@ import dev.kvkit.KvType;
 import dev.kvkit.KvValueWithMetadata;
 import dev.kvkit.ListOptions;
 import dev.kvkit.PutOptions;
+import dev.kvkit.internal.BindingChecks;
 import dev.kvkit.internal.SerializedResults;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -28,7 +29,7 @@ import java.util.function.Function;
 /**
  * A namespace as seen from one location: reads, bulk reads, list and the cacheTtl, bulk and list
  * rules, in the order Workers KV applies them, over the namespace's {@link EntryStore}. Key checks are
- * {@link BindingArguments}'s and the rules of a write {@link WriteRules}'s.
+ * {@link dev.kvkit.internal.BindingChecks}'s and the rules of a write {@link WriteRules}'s.
  *
  * <p>The default location reads and writes the store directly, so it sees its own writes at once.
  * Another location reads single keys through its {@link EdgeCache} and lists through its {@link
@@ -104,10 +105,7 @@ final class LocationBinding implements KvBinding {
     }
 
     private void checkRead(String key, KvType<?> type, GetOptions options) {
-        BindingArguments.checkKey(key, KvOperation.GET, namespace.limits());
-        BindingArguments.notNull(type, "type");
-        BindingArguments.notNull(options, "options");
-        checkCacheTtl(key, options, KvOperation.GET);
+        namespace.limits().checks().read(key, type, options);
     }
 
     /** The cache life a read asks for: its cacheTtl, or the default. */
@@ -137,26 +135,9 @@ final class LocationBinding implements KvBinding {
 
     private <T, R> Map<String, R> bulk(
             Collection<String> keys, KvType<T> type, GetOptions options, BiFunction<String, StoredValue, R> result) {
-        BindingArguments.notNull(keys, "keys");
-        BindingArguments.notNull(type, "type");
-        BindingArguments.notNull(options, "options");
         KvLimits limits = namespace.limits();
-        if (type.kind() != KvType.Kind.TEXT && type.kind() != KvType.Kind.JSON) {
-            throw KvErrors.bulkType(type.kind().workersName());
-        }
-        LinkedHashSet<String> unique = new LinkedHashSet<>();
-        for (String key : keys) {
-            if (key == null) {
-                throw KvErrors.nullArgument("A key in keys");
-            }
-            unique.add(key);
-        }
-        if (keys.size() > limits.maxBulkKeys()) {
-            throw KvErrors.bulkTooManyKeys(limits);
-        }
-        if (unique.isEmpty()) {
-            throw KvErrors.bulkNoKeys();
-        }
+        BindingChecks checks = limits.checks();
+        LinkedHashSet<String> unique = checks.bulkRead(keys, type, options);
         // Key by key, in request order: its name, the cacheTtl, then (json) whether its value parses.
         // The checks only peek, so a refused read leaves this location's cache as it was.
         Timeline.Moment moment = namespace.timeline().now();
@@ -164,8 +145,8 @@ final class LocationBinding implements KvBinding {
         Map<String, StoredValue> found = new LinkedHashMap<>();
         long total = 0;
         for (String key : unique) {
-            checkBulkKey(key, limits);
-            checkCacheTtl(null, options, KvOperation.GET_BULK);
+            checks.key(key, KvOperation.GET_BULK);
+            checks.cacheTtl(null, options, KvOperation.GET_BULK);
             StoredValue value = peek(key, options, moment);
             total += checkBulkValue(key, value, json);
             found.put(key, value);
@@ -181,26 +162,13 @@ final class LocationBinding implements KvBinding {
         return Collections.unmodifiableMap(results);
     }
 
-    private static void checkBulkKey(String key, KvLimits limits) {
-        if (key.isEmpty()) {
-            throw KvErrors.bulkEmptyKey(key);
-        }
-        if (key.equals(".") || key.equals("..")) {
-            throw KvErrors.bulkIllegalKey(key);
-        }
-        int bytes = Utf8.length(key);
-        if (bytes > limits.maxKeyBytes()) {
-            throw KvErrors.keyTooLong(KvOperation.GET_BULK, key, bytes, limits);
-        }
-    }
-
     /** Checks one value of a bulk read, null for a miss, and returns its size toward the total. */
     private long checkBulkValue(String key, StoredValue value, boolean json) {
         if (value == null) {
             return 0;
         }
         if (json && !namespace.codec().isJson(value)) {
-            throw KvErrors.bulkNotJson(key);
+            throw BindingChecks.bulkNotJson(key);
         }
         return value.value.length;
     }
@@ -244,16 +212,6 @@ final class LocationBinding implements KvBinding {
         };
     }
 
-    /** {@code key} is null for a bulk read, whose cacheTtl is about all its keys. */
-    private void checkCacheTtl(String key, GetOptions options, KvOperation operation) {
-        if (options.cacheTtl().isPresent()) {
-            long cacheTtl = options.cacheTtl().getAsLong();
-            if (cacheTtl < namespace.limits().minCacheTtlSeconds()) {
-                throw KvErrors.cacheTtlTooShort(operation, key, cacheTtl, namespace.limits());
-            }
-        }
-    }
-
     // ------------------------------------------------------------------ writes
 
     @Override
@@ -288,7 +246,7 @@ final class LocationBinding implements KvBinding {
         try {
             return namespace.codec().write(value);
         } catch (JsonProcessingException e) {
-            throw KvErrors.valueNotSerialisable(e);
+            throw BindingChecks.valueNotSerialisable(e);
         }
     }
 
@@ -298,7 +256,7 @@ final class LocationBinding implements KvBinding {
                 key,
                 () -> {
                     if (value == null) {
-                        throw KvErrors.nullValue();
+                        throw BindingChecks.nullValue();
                     }
                     return encode.apply(value);
                 },
@@ -343,7 +301,7 @@ final class LocationBinding implements KvBinding {
 
     @Override
     public void delete(String key) {
-        BindingArguments.checkKey(key, KvOperation.DELETE, namespace.limits());
+        namespace.limits().checks().key(key, KvOperation.DELETE);
         if (writeRate != null) {
             writeRate.admit(key, KvOperation.DELETE, namespace.timeline(), moment -> () -> store(key, null, moment));
         } else if (cache == null) {
@@ -366,20 +324,14 @@ final class LocationBinding implements KvBinding {
     }
 
     private KvListPage list(ListOptions options, boolean peek) {
-        BindingArguments.notNull(options, "options");
+        BindingChecks.notNull(options, "options");
         KvLimits limits = namespace.limits();
         int limit = options.limit().orElse(0);
-        if (limit > limits.maxListLimit()) {
-            throw KvErrors.listLimitTooLarge(limit, limits);
-        }
-        if (limit <= 0) {
-            limit = limits.maxListLimit();
-        }
         // Keys are well-formed, so on the prefix a Worker encodes, startsWith matches UTF-8 bytes.
         String prefix = Utf8.toWellFormed(options.prefix().orElse(""));
-        int prefixBytes = Utf8.length(prefix);
-        if (prefixBytes > limits.maxKeyBytes()) {
-            throw KvErrors.keyTooLong(KvOperation.GET, null, prefixBytes, limits);
+        limits.checks().list(limit, prefix);
+        if (limit <= 0) {
+            limit = limits.maxListLimit();
         }
         if (listCache != null || listStress) {
             return listSlice(prefix, options.cursor().orElse(null), limit, peek);
@@ -455,7 +407,7 @@ final class LocationBinding implements KvBinding {
      * current record, if nothing writes in between; now in the default location.
      */
     long seesCurrentValueFrom(String key, GetOptions options) {
-        checkCacheTtl(key, options, KvOperation.GET);
+        namespace.limits().checks().cacheTtl(key, options, KvOperation.GET);
         Timeline.Moment moment = namespace.timeline().now();
         return cache == null ? moment.nowMillis() : cache.seesCurrentValueFrom(key, cacheTtlMillis(options), moment);
     }
