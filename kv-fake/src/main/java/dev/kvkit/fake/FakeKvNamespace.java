@@ -70,7 +70,7 @@ public final class FakeKvNamespace extends KvBindingView {
     private FakeKvNamespace(Builder builder) {
         this.name = builder.name;
         this.limits = builder.limits;
-        this.timeline = new Timeline(builder.clock == null ? TestClock.create() : builder.clock);
+        this.timeline = Timeline.on(builder.clock == null ? TestClock.create() : builder.clock);
         this.codec = builder.objectMapper == null ? JsonCodec.DEFAULT : new JsonCodec(builder.objectMapper);
         this.writeRate = builder.enforceWriteRate ? new WriteRateLimit(limits.maxWritesPerKeyPerSecond()) : null;
         this.listStressMode = builder.listStressMode;
