@@ -9,8 +9,9 @@ import dev.kvkit.internal.BindingChecks;
  * expiration options (it carries them as 32-bit integers, {@code expiration} first, so a value it
  * cannot carry is refused even when the TTL would win), key, value type, metadata serialisation,
  * expiration_ttl or expiration, metadata size, value size. The checks and texts the REST client
- * shares are {@link BindingChecks}'s. They only build the record to store; storing it is the caller's, so a
- * refused write changes nothing, and a bulk import can check every item before it stores any.
+ * shares are {@link BindingChecks}'s. They only build the record to store; storing it is the
+ * caller's, so a refused write changes nothing, and a bulk import can check every item before it
+ * stores any.
  */
 final class WriteRules {
 
