@@ -1,6 +1,7 @@
 package dev.kvkit.fake;
 
 import dev.kvkit.KvListPage;
+import java.util.function.Supplier;
 
 /**
  * The lists of a location other than the default one: pages cached per prefix, cursor and limit for
@@ -20,22 +21,22 @@ final class CachedListing implements Listing {
 
     @Override
     public KvListPage list(String prefix, String cursor, int limit, Timeline.Moment moment) {
-        String from = firstPageIsNull(cursor);
-        ListSlice slice = pages.get(
-                new ListPageCache.Query(prefix, from, limit),
-                moment.nowMillis(),
-                lifeMillis,
-                () -> source.slice(prefix, from, limit, moment));
-        return source.page(slice, moment);
+        return page(prefix, cursor, limit, moment, true);
     }
 
     @Override
     public KvListPage peek(String prefix, String cursor, int limit, Timeline.Moment moment) {
+        return page(prefix, cursor, limit, moment, false);
+    }
+
+    /** The page from the cache while it holds it, else fetched; cached only when {@code cache}. */
+    private KvListPage page(String prefix, String cursor, int limit, Timeline.Moment moment, boolean cache) {
         String from = firstPageIsNull(cursor);
-        ListSlice slice = pages.peek(
-                new ListPageCache.Query(prefix, from, limit),
-                moment.nowMillis(),
-                () -> source.slice(prefix, from, limit, moment));
+        ListPageCache.Query query = new ListPageCache.Query(prefix, from, limit);
+        Supplier<ListSlice> fetch = () -> source.slice(prefix, from, limit, moment);
+        ListSlice slice = cache
+                ? pages.get(query, moment.nowMillis(), lifeMillis, fetch)
+                : pages.peek(query, moment.nowMillis(), fetch);
         return source.page(slice, moment);
     }
 
