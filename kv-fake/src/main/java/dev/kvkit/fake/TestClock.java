@@ -27,8 +27,9 @@ import java.util.function.UnaryOperator;
  * test and the namespace agree on the time. Clocks returned by {@link #withZone(ZoneId)} share the
  * instant of the clock they came from.
  *
- * <p>A clock is only a clock: it holds its instant and zone, nothing more. A {@link FakeKvNamespace}
- * on it notices when it is moved back, so that moving it back never revives a key that has expired.
+ * <p>A clock is only a clock: it holds its instant and zone and keeps no history. A {@link
+ * FakeKvNamespace} on it is told when it is moved back and remembers how far it had been, so that
+ * moving it back never revives a key that has expired; the clock holds such namespaces weakly.
  *
  * <p>Thread-safe: the instant is read and moved atomically.
  *
