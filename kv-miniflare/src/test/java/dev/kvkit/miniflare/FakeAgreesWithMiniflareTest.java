@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,7 @@ class FakeAgreesWithMiniflareTest {
         Map<String, Integer> allowed = new LinkedHashMap<>();
         List<Long> unexplained = new ArrayList<>();
         Map<String, String> reports = new LinkedHashMap<>();
+        Map<String, Integer> coverage = new TreeMap<>();
         for (long batchStart = 0; batchStart < SEQUENCES; batchStart += BATCH) {
             List<Sequence> batch = new ArrayList<>();
             for (long i = batchStart; i < Math.min(SEQUENCES, batchStart + BATCH); i++) {
@@ -102,7 +104,15 @@ class FakeAgreesWithMiniflareTest {
                 Sequence sequence = batch.get(i);
                 long seed = FIRST_SEED + batchStart + i;
                 steps += sequence.steps().size();
-                Divergence divergence = Divergence.first(sequence, list(answers.get(i)), fake.run(sequence));
+                List<ObjectNode> fakeOutcomes = fake.run(sequence);
+                Divergence divergence = Divergence.first(sequence, list(answers.get(i)), fakeOutcomes);
+                int agreeing = divergence == null ? fakeOutcomes.size() : divergence.index();
+                for (int s = 0; s < agreeing; s++) {
+                    coverage.merge(
+                            sequence.steps().get(s).path("op").asText() + " -> " + shape(fakeOutcomes.get(s)),
+                            1,
+                            Integer::sum);
+                }
                 if (divergence == null) {
                     stepsCompared += sequence.steps().size();
                     continue;
@@ -132,6 +142,7 @@ class FakeAgreesWithMiniflareTest {
                 allowed,
                 unexplained.size());
         System.out.println(summary);
+        writeCoverage(coverage);
         assertThat(unexplained)
                 .as(() -> summary + " (seeds " + unexplained + ")\n\n" + String.join("\n\n", reports.values()))
                 .isEmpty();
@@ -208,6 +219,24 @@ class FakeAgreesWithMiniflareTest {
         }
         return "Seed " + seed + " diverges (" + sequence.steps().size() + " steps, shrunk to "
                 + smallest.steps().size() + "): " + divergence + "\n  sequence: " + pretty;
+    }
+
+    /**
+     * Writes how often each operation agreed with Miniflare, by outcome (ok, or the error's kind and
+     * text with its numbers as N), to {@code target/kv-miniflare-coverage.txt}: what the run exercised.
+     */
+    private static void writeCoverage(Map<String, Integer> coverage) {
+        StringBuilder text = new StringBuilder("Steps that agreed with Miniflare, by operation and outcome:\n");
+        coverage.forEach((outcome, count) -> text.append(String.format("%7d  %s%n", count, outcome)));
+        long errors =
+                coverage.keySet().stream().filter(k -> !k.endsWith("-> ok")).count();
+        System.out.println("kv-miniflare: " + errors
+                + " distinct error outcomes agreed; details in target/kv-miniflare-coverage.txt");
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target/kv-miniflare-coverage.txt"), text);
+        } catch (java.io.IOException e) {
+            System.out.println(text);
+        }
     }
 
     /** A divergence's operation and both outcomes' shapes, numbers and values left out: one per kind of bug. */

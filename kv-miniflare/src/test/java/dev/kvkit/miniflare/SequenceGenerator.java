@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  * invalid values included (expiration and expirationTtl around 0, 60 and the 32-bit range; metadata
  * of every JSON kind, {@code null}, non-ASCII, and 1023 to 1025 bytes of JSON text); every read type
  * with and without cacheTtl (valid, at and under 30, negative); getWithMetadata; bulk reads of 1 to
- * 110 keys with duplicates, missing and invalid keys in all four types; deletes; lists with prefix,
+ * 110 keys (and now and then none) with duplicates, missing and invalid keys in all four types; deletes; lists with prefix,
  * limit and cursors taken from earlier list steps of the same sequence; and clock moves forwards and
  * back, by whole and partial seconds.
  *
@@ -120,7 +120,7 @@ final class SequenceGenerator {
         if (random.nextInt(3) == 0) {
             step.put(
                     "expirationTtl",
-                    random.nextInt(30) == 0
+                    random.nextInt(80) == 0
                             ? pickLong(random, 2_147_483_647L, 2_147_483_648L)
                             : pickLong(random, -1, 0, 1, 30, 59, 60, 61, 90, 120, 3600, 86_400));
         }
@@ -129,7 +129,7 @@ final class SequenceGenerator {
             step.put(
                     "expiration",
                     random.nextInt(8) == 0
-                            ? pickLong(random, 0, -5, 0, -5, 2_147_483_647L, 2_147_483_648L)
+                            ? pickLong(random, 0, -5, 0, -5, 0, -5, 2_147_483_647L, 2_147_483_648L)
                             : nowSeconds + offset);
         }
         if (random.nextInt(2) == 0) {
@@ -216,7 +216,7 @@ final class SequenceGenerator {
         ObjectNode step = JSON.objectNode().put("op", "getBulk");
         ArrayNode names = step.putArray("keys");
         int count = switch (random.nextInt(10)) {
-            case 0 -> 100;
+            case 0 -> random.nextInt(10) == 0 ? 0 : 100;
             case 1 -> 101 + random.nextInt(10);
             case 2 -> 20 + random.nextInt(80);
             default -> 1 + random.nextInt(6);
