@@ -112,6 +112,48 @@ class LocationsAndRulesAgreeWithModelTest {
         }
     }
 
+    /**
+     * The sequences reach every area the test claims to cover: cache hits and misses in Sydney, each
+     * kind of refusal, and listings from both locations with and without the stress mode.
+     */
+    @org.junit.jupiter.api.Test
+    void theRandomSequencesReachEveryArea() {
+        Map<String, Integer> reached = new TreeMap<>();
+        for (long seed = 1; seed <= SEQUENCES; seed++) {
+            Sequence sequence = RandomSequences.generate(new SplittableRandom(seed));
+            Model model = new Model(TestClock.create().millis(), sequence.writeRate(), sequence.listStress());
+            for (Step step : sequence.steps()) {
+                String outcome = model.run(step);
+                String area = outcome.startsWith("refused")
+                        ? outcome.replaceAll("[0-9]+", "N")
+                        : step instanceof ListAll list
+                                ? "list in " + list.location() + (sequence.listStress() ? " under stress" : "")
+                                : outcome.endsWith(" HIT") ? "HIT" : outcome.endsWith(" MISS") ? "MISS" : "other";
+                reached.merge(area, 1, Integer::sum);
+            }
+        }
+        assertThat(reached)
+                .containsKeys(
+                        "HIT",
+                        "MISS",
+                        "list in default",
+                        "list in syd",
+                        "list in default under stress",
+                        "refused: IllegalArgumentException: Key name cannot be empty.",
+                        "refused: KvException: KV PUT failed: N Invalid expiration_ttl of N. Expiration TTL must be"
+                                + " at least N.",
+                        "refused: KvException: KV PUT failed: N Invalid expiration of N. Expiration times must be at"
+                                + " least N seconds in the future.",
+                        "refused: KvException: KV PUT failed: N Too Many Requests",
+                        "refused: KvException: KV DELETE failed: N Too Many Requests",
+                        "refused: KvException: KV GET failed: N Invalid cache_ttl of N. Cache TTL must be at least N.",
+                        "refused: KvException: KV GET_BULK failed: N Invalid cache_ttl of N. Cache TTL must be at"
+                                + " least N.",
+                        "refused: KvException: KV GET_BULK failed: N At least one of the requested keys corresponds"
+                                + " to a non-json value");
+        assertThat(reached.values()).allSatisfy(count -> assertThat(count).isGreaterThanOrEqualTo(10));
+    }
+
     /** One bug per risky area, each planted behind a decorator of the location's binding. */
     enum Bug {
         NONE,
