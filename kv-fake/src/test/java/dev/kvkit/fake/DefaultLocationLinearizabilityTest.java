@@ -9,6 +9,7 @@ import dev.kvkit.KvValueWithMetadata;
 import dev.kvkit.ListOptions;
 import dev.kvkit.PutOptions;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jetbrains.kotlinx.lincheck.Actor;
@@ -29,13 +30,13 @@ import org.junit.jupiter.api.Test;
  * outcome must be one that some sequential order of the same calls gives. The sequential
  * specification is the fake itself, run on one thread.
  *
- * <p>The checker can fail: a claim made of a read and a write is rejected. And it shows
- * where the fake is not atomic, which is why {@link FakeKvNamespace}'s Javadoc claims
- * linearizability for single-key calls only: a bulk read, a {@code list} page, {@code size()},
- * {@code entries()}, {@code reset()} and {@code importBulk} each let a concurrent writer show through
- * half-way. A test below pins each with a fixed scenario, in which the model checker finds an
- * outcome no sequential order gives; if one of them fails, that call has become atomic and the
- * Javadoc can say so.
+ * <p>The checker can fail: a claim made of a read and a write is rejected. And it shows where the
+ * fake is not atomic, which is why {@link FakeKvNamespace}'s Javadoc claims linearizability for
+ * single-key calls only: a bulk read, a {@code list} page, {@code size()}, {@code entries()},
+ * {@code reset()} and {@code importBulk} each let a concurrent writer show through half-way; so
+ * does a write with a TTL when the clock moves during it. A test below pins each with a fixed
+ * scenario, in which the model checker finds an outcome no sequential order gives; if one of them
+ * fails, that call has become atomic and the Javadoc can say so.
  *
  * <p>Model checking runs without metadata: serialising it makes Jackson's caches part of every
  * explored interleaving, and slows the exploration tenfold. Value and metadata coming from one write
@@ -171,6 +172,48 @@ class DefaultLocationLinearizabilityTest {
     }
 
     // ------------------------------------------------------------------ what is not atomic
+
+    /**
+     * A write with a TTL against a clock move: the write reads its instant when it starts and lands
+     * later, so it can land already expired by a clock that moved meanwhile.
+     */
+    public static class TtlWriteAgainstClockMove {
+
+        final TestClock clock = TestClock.create();
+        final FakeKvNamespace kv = FakeKvNamespace.builder().clock(clock).build();
+
+        @Operation
+        public void put() {
+            kv.put("k", "old");
+        }
+
+        @Operation
+        public void putWithTtl() {
+            kv.put("k", "new", PutOptions.defaults().withExpirationTtl(60));
+        }
+
+        @Operation
+        public void advance() {
+            clock.advance(Duration.ofSeconds(61));
+        }
+
+        @Operation
+        public String get() {
+            return kv.get("k");
+        }
+    }
+
+    @Test
+    void aTtlWriteIsNotAtomicAgainstAConcurrentClockMove() {
+        // After the move, "old" and then nothing: the TTL write landed after the first read, yet
+        // expired as if written before the move. In no sequential order does that happen.
+        assertNotLinearizable(
+                TtlWriteAgainstClockMove.class,
+                List.of(call("put")),
+                List.of(call("putWithTtl")),
+                List.of(call("advance"), call("get"), call("get")),
+                List.of());
+    }
 
     /** A bulk read against writes: it reads its keys one after the other. */
     @Param(name = "key", gen = IntGen.class, conf = "1:2")
