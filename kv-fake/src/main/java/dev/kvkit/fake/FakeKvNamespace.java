@@ -49,7 +49,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * to a key within a second; {@link Builder#listStressMode(boolean)} makes list pages come back
  * short or empty before the end.
  *
- * <p>Thread-safe: calls from many threads are linearizable, and the last write to a key wins.
+ * <p>Thread-safe, and on the default location the single-key calls ({@code get}, {@code
+ * getWithMetadata}, {@code put}, {@code putJson}, {@code delete}) are linearizable: each takes
+ * effect at one instant, and the last write to a key wins, as long as the clock does not move
+ * during a write (a write reads its instant when it starts, so a TTL write that a concurrent clock
+ * move overtakes lands already expired). Calls over several keys are not atomic against concurrent
+ * writes: a bulk read reads its keys one after the other, a {@code list} page and {@link
+ * #entries()}, {@link #keys()}, {@link #size()} and {@link #exportBulk()} walk the keys in order,
+ * {@link #importBulk(String)} stores item by item, and {@link #reset()} empties the store and then
+ * each location's cache. Each of them may show some of a concurrent writer's changes and not
+ * others; every key it returns is one that was live during the call, and a page is still in order
+ * and without repeats.
  *
  * @since 0.1.0
  */
