@@ -52,9 +52,9 @@ final class BulkWrites {
         List<String> sendable = new ArrayList<>(keys.size());
         int unsendable = 0;
         for (String key : keys) {
-            ClientChecks.CHECKS.key(key, KvOperation.DELETE);
+            ClientChecks.CHECKS.keyName(key, KvOperation.DELETE);
             if (WorkerUtf8.hasLoneSurrogate(key)) {
-                unsendable++; // cannot exist, so it is deleted already, as delete(key) says
+                unsendable++; // no such key can be written, so it is deleted already
             } else {
                 sendable.add(key);
             }

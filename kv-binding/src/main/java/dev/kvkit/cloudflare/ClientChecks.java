@@ -35,7 +35,7 @@ final class ClientChecks {
 
     /** The key rules of a write, then the options; the value and metadata follow in the caller. */
     static void write(String key, PutOptions options) {
-        CHECKS.writeKey(key);
+        CHECKS.key(key, KvOperation.PUT);
         BindingChecks.notNull(options, "options");
     }
 

@@ -81,8 +81,10 @@ import java.util.concurrent.Executor;
  *       value and its metadata together, from one record). Of bytes or a stream it is two, the
  *       metadata then the value, and not atomic: a write in between can pair new bytes with old
  *       metadata. A key that vanishes in between reads as missing.
- *   <li>A key holding a lone UTF-16 surrogate cannot travel in a URL; as no such key can be
- *       written, reads of one find nothing and deletes of one succeed, without a request.
+ *   <li>A key holding a lone UTF-16 surrogate cannot travel in a URL: get, getWithMetadata, put
+ *       and delete of one fail as the service fails them, {@code 400 Could not URL-decode key name},
+ *       without a request. A bulk read does not ask for it (no such key can exist) and lists it as
+ *       missing.
  * </ul>
  *
  * <h2>Keys on the wire</h2>
@@ -162,9 +164,6 @@ public final class CloudflareKvBinding implements KvBinding {
     @Override
     public <T> T get(String key, KvType<T> type, GetOptions options) {
         ClientChecks.CHECKS.read(key, type, options);
-        if (WorkerUtf8.hasLoneSurrogate(key)) {
-            return null;
-        }
         HttpResponse<InputStream> response = transport.send(valueCall(key, KvOperation.GET));
         return response == null ? null : decode(key, response, type);
     }
@@ -182,9 +181,6 @@ public final class CloudflareKvBinding implements KvBinding {
     @Override
     public <T> KvValueWithMetadata<T> getWithMetadata(String key, KvType<T> type, GetOptions options) {
         ClientChecks.CHECKS.read(key, type, options);
-        if (WorkerUtf8.hasLoneSurrogate(key)) {
-            return new KvValueWithMetadata<>(null, null, null);
-        }
         if (type.kind() == KvType.Kind.TEXT || type.kind() == KvType.Kind.JSON) {
             JsonNode entry = bulkRead(List.of(key), true, KvOperation.GET, key).get(key);
             if (entry == null || entry.isNull()) {
@@ -425,9 +421,6 @@ public final class CloudflareKvBinding implements KvBinding {
     @Override
     public void delete(String key) {
         ClientChecks.CHECKS.key(key, KvOperation.DELETE);
-        if (WorkerUtf8.hasLoneSurrogate(key)) {
-            return;
-        }
         transport.sendForEnvelope(Transport.Call.envelope(
                 "DELETE", valuePath(key), null, null, Transport.Repeat.SAFE, failure(KvOperation.DELETE, key)));
     }

@@ -65,10 +65,9 @@ public final class BindingChecks {
     }
 
     /**
-     * Checks a key name with the texts of {@code operation}: not null, not empty, not {@code "."} or
-     * {@code ".."}, and not longer than the limit (that one answered by the service, as a {@code
-     * 414}). A bulk read ({@link KvOperation#GET_BULK}) words the first three as the service's bulk
-     * route does, as {@code 400}s.
+     * Checks a key name with the texts of {@code operation} (see {@link #keyName}), then, but for a
+     * bulk read, that a URL can carry it: a lone surrogate cannot be URL-decoded by the service, a
+     * {@code 400} (Miniflare answers get, getWithMetadata, put and delete alike).
      *
      * @param key the key name
      * @param operation the call, for its error texts
@@ -76,6 +75,25 @@ public final class BindingChecks {
      * @throws KvException for the service's
      */
     public void key(String key, KvOperation operation) {
+        keyName(key, operation);
+        // A bulk read sends its keys in a JSON body, not a URL.
+        if (operation != KvOperation.GET_BULK && WorkerUtf8.hasLoneSurrogate(key)) {
+            throw new KvException(operation, 400, "Could not URL-decode key name", key);
+        }
+    }
+
+    /**
+     * Checks a key name with the texts of {@code operation}: not null, not empty, not {@code "."} or
+     * {@code ".."}, and not longer than the limit (that one answered by the service, as a {@code
+     * 414}). A bulk read ({@link KvOperation#GET_BULK}) words the first three as the service's bulk
+     * route does, as {@code 400}s. For keys that travel in a JSON body rather than a URL.
+     *
+     * @param key the key name
+     * @param operation the call, for its error texts
+     * @throws IllegalArgumentException for a binding-side refusal
+     * @throws KvException for the service's
+     */
+    public void keyName(String key, KvOperation operation) {
         boolean bulk = operation == KvOperation.GET_BULK;
         if (key == null) {
             throw nullArgument(bulk ? "A key in keys" : "Key name");
@@ -91,21 +109,6 @@ public final class BindingChecks {
         int bytes = WorkerUtf8.length(key);
         if (bytes > maxKeyBytes) {
             throw keyTooLong(operation, key, bytes);
-        }
-    }
-
-    /**
-     * Checks the key name of a write, then that a Worker's URL can carry it: a lone surrogate cannot
-     * be URL-decoded by the service.
-     *
-     * @param key the key name
-     * @throws IllegalArgumentException for a binding-side refusal
-     * @throws KvException for the service's
-     */
-    public void writeKey(String key) {
-        key(key, KvOperation.PUT);
-        if (WorkerUtf8.hasLoneSurrogate(key)) {
-            throw new KvException(KvOperation.PUT, 400, "Could not URL-decode key name", key);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.kvkit.fake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.kvkit.KvOperation;
 import dev.kvkit.PutOptions;
 import dev.kvkit.internal.BindingChecks;
 
@@ -30,7 +31,7 @@ final class WriteRules {
             JsonCodec codec) {
         BindingChecks.notNull(options, "options");
         BindingChecks.expirationOptions(options);
-        limits.checks().writeKey(key);
+        limits.checks().key(key, KvOperation.PUT);
         byte[] bytes = source.bytes();
         byte[] metadata = null;
         if (options.metadata().isPresent()) {

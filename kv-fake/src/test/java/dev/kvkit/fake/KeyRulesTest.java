@@ -4,6 +4,7 @@ import static dev.kvkit.fake.Refusals.assertArgumentRefusal;
 import static dev.kvkit.fake.Refusals.assertServiceRefusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kvkit.GetOptions;
 import dev.kvkit.KvOperation;
 import dev.kvkit.KvType;
 import dev.kvkit.ListOptions;
@@ -197,11 +198,24 @@ class KeyRulesTest {
         }
 
         @Test
-        void readsAndDeletesOfALoneSurrogateKeyFindNothing() {
-            assertThat(kv.get("a\uD800")).isNull();
-            kv.delete("a\uD800");
+        void readsAndDeletesRefuseAKeyThatCannotBeEncodedAsMiniflareDoes() {
+            String message = "KV GET failed: 400 Could not URL-decode key name";
+            assertServiceRefusal(kv, () -> kv.get("a\uD800"), KvOperation.GET, 400, message);
+            assertServiceRefusal(
+                    kv, () -> kv.get("a\uD800", GetOptions.defaults().withCacheTtl(1)), KvOperation.GET, 400, message);
+            assertServiceRefusal(kv, () -> kv.getWithMetadata("\uDC00b"), KvOperation.GET, 400, message);
+            assertServiceRefusal(
+                    kv,
+                    () -> kv.delete("a\uD800"),
+                    KvOperation.DELETE,
+                    400,
+                    "KV DELETE failed: 400 Could not URL-decode key name");
+        }
 
-            assertThat(kv.keys()).containsExactly(Namespaces.EXISTING, "plain");
+        @Test
+        void aBulkReadOfALoneSurrogateKeyFindsNothing() {
+            assertThat(kv.get(List.of("a\uD800")))
+                    .containsExactly(org.assertj.core.api.Assertions.entry("a\uD800", null));
         }
     }
 

@@ -128,6 +128,19 @@ class BulkRoutesTest {
     }
 
     @Test
+    void aBulkDeleteCountsAKeyWithALoneSurrogateAsDeletedAndDeletesTheRest() {
+        todo.kv().put("a", "1");
+        todo.kv().put("b", "2");
+
+        ApiClient.Response response = client.post(bulk + "/delete", "[\"a\",\"\\ud800\"]");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("result").get("successful_key_count").asInt())
+                .isEqualTo(2);
+        assertThat(todo.kv().keys()).containsExactly("b");
+    }
+
+    @Test
     void bulkDeleteOfMoreThan10000KeysIs10012AndDeletesNothing() {
         todo.kv().put("k0", "v");
         String keys = IntStream.range(0, 10_001).mapToObj(i -> "\"k" + i + "\"").collect(Collectors.joining(","));

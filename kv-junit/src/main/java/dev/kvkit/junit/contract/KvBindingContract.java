@@ -160,10 +160,13 @@ public abstract class KvBindingContract {
                 () -> kv.get(longest + "x"));
     }
 
-    /** A key holding a lone surrogate cannot be encoded and is refused on put. */
+    /** A key holding a lone surrogate cannot be encoded: every single-key call refuses it. */
     @Test
     void aKeyWithALoneSurrogateIsRefused() {
         refusedByService(KvOperation.PUT, 400, "Could not URL-decode key name", () -> kv.put("a\uD800b", "v"));
+        refusedByService(KvOperation.GET, 400, "Could not URL-decode key name", () -> kv.get("a\uD800b"));
+        refusedByService(KvOperation.GET, 400, "Could not URL-decode key name", () -> kv.getWithMetadata("\uDC00"));
+        refusedByService(KvOperation.DELETE, 400, "Could not URL-decode key name", () -> kv.delete("a\uD800b"));
         assertTrue(kv.list().keys().isEmpty());
     }
 
