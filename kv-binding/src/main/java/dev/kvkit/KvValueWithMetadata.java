@@ -2,7 +2,6 @@ package dev.kvkit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -25,7 +24,7 @@ public final class KvValueWithMetadata<T> {
     private final T value;
     private final JsonNode metadataTree;
     private final byte[] metadataJson;
-    private final ObjectMapper mapper;
+    private final KvJsonCodec codec;
     private final String cacheStatus;
 
     /**
@@ -40,18 +39,17 @@ public final class KvValueWithMetadata<T> {
     }
 
     private KvValueWithMetadata(
-            T value, JsonNode metadataTree, byte[] metadataJson, ObjectMapper mapper, String cacheStatus) {
+            T value, JsonNode metadataTree, byte[] metadataJson, KvJsonCodec codec, String cacheStatus) {
         this.value = value;
         this.metadataTree = metadataTree;
         this.metadataJson = metadataJson;
-        this.mapper = Metadata.requireMapper(metadataJson, mapper);
+        this.codec = Metadata.requireCodec(metadataJson, codec);
         this.cacheStatus = cacheStatus;
     }
 
     /** Metadata kept serialised until read; reached through {@code SerializedResults}. */
-    static <T> KvValueWithMetadata<T> serialized(
-            T value, byte[] metadataJson, ObjectMapper mapper, String cacheStatus) {
-        return new KvValueWithMetadata<>(value, null, metadataJson, mapper, cacheStatus);
+    static <T> KvValueWithMetadata<T> serialized(T value, byte[] metadataJson, KvJsonCodec codec, String cacheStatus) {
+        return new KvValueWithMetadata<>(value, null, metadataJson, codec, cacheStatus);
     }
 
     /**
@@ -69,7 +67,7 @@ public final class KvValueWithMetadata<T> {
      * @return the metadata, or {@code null} when the key has none
      */
     public JsonNode metadata() {
-        return Metadata.tree(metadataTree, metadataJson, mapper);
+        return Metadata.tree(metadataTree, metadataJson, codec);
     }
 
     /**
@@ -87,7 +85,7 @@ public final class KvValueWithMetadata<T> {
      * @since 0.1.0
      */
     public <M> M metadata(Class<M> type) {
-        return Metadata.typed(metadataTree, metadataJson, mapper, Metadata.type(type));
+        return Metadata.typed(metadataTree, metadataJson, codec, Metadata.type(type));
     }
 
     /**
@@ -100,7 +98,7 @@ public final class KvValueWithMetadata<T> {
      * @since 0.1.0
      */
     public <M> M metadata(TypeReference<M> type) {
-        return Metadata.typed(metadataTree, metadataJson, mapper, Metadata.type(type));
+        return Metadata.typed(metadataTree, metadataJson, codec, Metadata.type(type));
     }
 
     /**
