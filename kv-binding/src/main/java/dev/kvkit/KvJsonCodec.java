@@ -20,8 +20,9 @@ import java.lang.reflect.Type;
  * <ul>
  *   <li>writes as {@code JSON.stringify} does: a supplementary character (an emoji, say) as its four
  *       UTF-8 bytes rather than two escaped surrogates, escapes in lower-case hex ({@code \u001f}),
- *       and {@code /} unescaped; everything else (property names, dates, modules, inclusion) is the
- *       mapper's own configuration;
+ *       and {@code /} unescaped (except where a Jackson 2 mapper's factory was built to escape it,
+ *       which Jackson 2 lets no writer undo); everything else (property names, dates, modules,
+ *       inclusion) is the mapper's own configuration;
  *   <li>reads as {@code JSON.parse} does: strict JSON only, whatever leniency the mapper allows
  *       (comments, single quotes, {@code NaN}, trailing commas, ...), no trailing text, and an empty
  *       value or a byte-order mark is an error. How the JSON binds to a Java type is the mapper's own.
