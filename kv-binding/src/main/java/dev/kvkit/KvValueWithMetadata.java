@@ -72,7 +72,9 @@ public final class KvValueWithMetadata<T> {
 
     /**
      * Returns the metadata mapped onto a Java type, the way it went in with {@code
-     * PutOptions.withMetadata(record)}.
+     * PutOptions.withMetadata(record)}: through the binding's {@link KvJsonCodec}, so the
+     * application's own mapper (Jackson 2 or Jackson 3) with its modules and naming applies. A
+     * result built from a tree, in a unit test, uses {@link KvJsonCodec#defaults()}.
      *
      * <pre>{@code
      * Owner owner = kv.getWithMetadata("to-do:1").metadata(Owner.class);
@@ -89,7 +91,8 @@ public final class KvValueWithMetadata<T> {
     }
 
     /**
-     * Returns the metadata mapped onto a generic Java type, such as {@code Map<String, Integer>}.
+     * Returns the metadata mapped onto a generic Java type, such as {@code Map<String, Integer>},
+     * through the binding's {@link KvJsonCodec}, as {@link #metadata(Class)}.
      *
      * @param type the Java type to map the metadata onto
      * @param <M> the metadata's Java type
