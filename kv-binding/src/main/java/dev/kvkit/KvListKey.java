@@ -34,6 +34,16 @@ public final class KvListKey {
                     T value, byte[] metadataJson, KvJsonCodec codec, String cacheStatus) {
                 return KvValueWithMetadata.serialized(value, metadataJson, codec, cacheStatus);
             }
+
+            @Override
+            public byte[] metadataJson(KvListKey key) {
+                if (key.metadataJson != null) {
+                    return key.metadataJson;
+                }
+                return key.metadataTree == null
+                        ? null
+                        : key.metadataTree.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
         });
     }
 

@@ -7,6 +7,7 @@ import dev.kvkit.KvJsonCodec;
 import dev.kvkit.KvType;
 import dev.kvkit.KvValueWithMetadata;
 import dev.kvkit.PutOptions;
+import dev.kvkit.internal.BindingChecks;
 import dev.kvkit.internal.SerializedResults;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
