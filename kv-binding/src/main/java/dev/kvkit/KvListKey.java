@@ -2,7 +2,6 @@ package dev.kvkit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kvkit.internal.SerializedResults;
 import java.time.Instant;
 import java.util.Objects;
@@ -21,19 +20,19 @@ public final class KvListKey {
     private final Long expiration;
     private final JsonNode metadataTree;
     private final byte[] metadataJson;
-    private final ObjectMapper mapper;
+    private final KvJsonCodec codec;
 
     static {
         SerializedResults.install(new SerializedResults() {
             @Override
-            public KvListKey listKey(String name, Long expiration, byte[] metadataJson, ObjectMapper mapper) {
-                return new KvListKey(name, expiration, null, metadataJson, mapper);
+            public KvListKey listKey(String name, Long expiration, byte[] metadataJson, KvJsonCodec codec) {
+                return new KvListKey(name, expiration, null, metadataJson, codec);
             }
 
             @Override
             public <T> KvValueWithMetadata<T> valueWithMetadata(
-                    T value, byte[] metadataJson, ObjectMapper mapper, String cacheStatus) {
-                return KvValueWithMetadata.serialized(value, metadataJson, mapper, cacheStatus);
+                    T value, byte[] metadataJson, KvJsonCodec codec, String cacheStatus) {
+                return KvValueWithMetadata.serialized(value, metadataJson, codec, cacheStatus);
             }
 
             @Override
@@ -59,12 +58,12 @@ public final class KvListKey {
         this(name, expiration, metadata == null ? null : metadata.deepCopy(), null, null);
     }
 
-    private KvListKey(String name, Long expiration, JsonNode metadataTree, byte[] metadataJson, ObjectMapper mapper) {
+    private KvListKey(String name, Long expiration, JsonNode metadataTree, byte[] metadataJson, KvJsonCodec codec) {
         this.name = Objects.requireNonNull(name, "name");
         this.expiration = expiration;
         this.metadataTree = metadataTree;
         this.metadataJson = metadataJson;
-        this.mapper = Metadata.requireMapper(metadataJson, mapper);
+        this.codec = Metadata.requireCodec(metadataJson, codec);
     }
 
     /**
@@ -110,12 +109,14 @@ public final class KvListKey {
      * @return the metadata, or {@code null} when the key has none
      */
     public JsonNode metadata() {
-        return Metadata.tree(metadataTree, metadataJson, mapper);
+        return Metadata.tree(metadataTree, metadataJson, codec);
     }
 
     /**
      * Returns the metadata mapped onto a Java type, the way it went in with {@code
-     * PutOptions.withMetadata(record)}.
+     * PutOptions.withMetadata(record)}: through the binding's {@link KvJsonCodec}, so the
+     * application's own mapper (Jackson 2 or Jackson 3) with its modules and naming applies. A
+     * result built from a tree, in a unit test, uses {@link KvJsonCodec#defaults()}.
      *
      * <pre>{@code
      * Owner owner = kv.list().keys().get(0).metadata(Owner.class);
@@ -128,11 +129,12 @@ public final class KvListKey {
      * @since 0.1.0
      */
     public <M> M metadata(Class<M> type) {
-        return Metadata.typed(metadataTree, metadataJson, mapper, Metadata.type(type));
+        return Metadata.typed(metadataTree, metadataJson, codec, Metadata.type(type));
     }
 
     /**
-     * Returns the metadata mapped onto a generic Java type, such as {@code Map<String, Integer>}.
+     * Returns the metadata mapped onto a generic Java type, such as {@code Map<String, Integer>},
+     * through the binding's {@link KvJsonCodec}, as {@link #metadata(Class)}.
      *
      * @param type the Java type to map the metadata onto
      * @param <M> the metadata's Java type
@@ -141,7 +143,7 @@ public final class KvListKey {
      * @since 0.1.0
      */
     public <M> M metadata(TypeReference<M> type) {
-        return Metadata.typed(metadataTree, metadataJson, mapper, Metadata.type(type));
+        return Metadata.typed(metadataTree, metadataJson, codec, Metadata.type(type));
     }
 
     /**

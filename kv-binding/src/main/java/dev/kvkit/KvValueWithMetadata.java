@@ -2,7 +2,6 @@ package dev.kvkit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -25,7 +24,7 @@ public final class KvValueWithMetadata<T> {
     private final T value;
     private final JsonNode metadataTree;
     private final byte[] metadataJson;
-    private final ObjectMapper mapper;
+    private final KvJsonCodec codec;
     private final String cacheStatus;
 
     /**
@@ -40,18 +39,17 @@ public final class KvValueWithMetadata<T> {
     }
 
     private KvValueWithMetadata(
-            T value, JsonNode metadataTree, byte[] metadataJson, ObjectMapper mapper, String cacheStatus) {
+            T value, JsonNode metadataTree, byte[] metadataJson, KvJsonCodec codec, String cacheStatus) {
         this.value = value;
         this.metadataTree = metadataTree;
         this.metadataJson = metadataJson;
-        this.mapper = Metadata.requireMapper(metadataJson, mapper);
+        this.codec = Metadata.requireCodec(metadataJson, codec);
         this.cacheStatus = cacheStatus;
     }
 
     /** Metadata kept serialised until read; reached through {@code SerializedResults}. */
-    static <T> KvValueWithMetadata<T> serialized(
-            T value, byte[] metadataJson, ObjectMapper mapper, String cacheStatus) {
-        return new KvValueWithMetadata<>(value, null, metadataJson, mapper, cacheStatus);
+    static <T> KvValueWithMetadata<T> serialized(T value, byte[] metadataJson, KvJsonCodec codec, String cacheStatus) {
+        return new KvValueWithMetadata<>(value, null, metadataJson, codec, cacheStatus);
     }
 
     /**
@@ -69,12 +67,14 @@ public final class KvValueWithMetadata<T> {
      * @return the metadata, or {@code null} when the key has none
      */
     public JsonNode metadata() {
-        return Metadata.tree(metadataTree, metadataJson, mapper);
+        return Metadata.tree(metadataTree, metadataJson, codec);
     }
 
     /**
      * Returns the metadata mapped onto a Java type, the way it went in with {@code
-     * PutOptions.withMetadata(record)}.
+     * PutOptions.withMetadata(record)}: through the binding's {@link KvJsonCodec}, so the
+     * application's own mapper (Jackson 2 or Jackson 3) with its modules and naming applies. A
+     * result built from a tree, in a unit test, uses {@link KvJsonCodec#defaults()}.
      *
      * <pre>{@code
      * Owner owner = kv.getWithMetadata("to-do:1").metadata(Owner.class);
@@ -87,11 +87,12 @@ public final class KvValueWithMetadata<T> {
      * @since 0.1.0
      */
     public <M> M metadata(Class<M> type) {
-        return Metadata.typed(metadataTree, metadataJson, mapper, Metadata.type(type));
+        return Metadata.typed(metadataTree, metadataJson, codec, Metadata.type(type));
     }
 
     /**
-     * Returns the metadata mapped onto a generic Java type, such as {@code Map<String, Integer>}.
+     * Returns the metadata mapped onto a generic Java type, such as {@code Map<String, Integer>},
+     * through the binding's {@link KvJsonCodec}, as {@link #metadata(Class)}.
      *
      * @param type the Java type to map the metadata onto
      * @param <M> the metadata's Java type
@@ -100,7 +101,7 @@ public final class KvValueWithMetadata<T> {
      * @since 0.1.0
      */
     public <M> M metadata(TypeReference<M> type) {
-        return Metadata.typed(metadataTree, metadataJson, mapper, Metadata.type(type));
+        return Metadata.typed(metadataTree, metadataJson, codec, Metadata.type(type));
     }
 
     /**

@@ -1,11 +1,10 @@
 package dev.kvkit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -21,7 +20,7 @@ final class Metadata {
     private Metadata() {}
 
     /** Returns a tree of the caller's own, or null when there is no metadata. */
-    static JsonNode tree(JsonNode tree, byte[] json, ObjectMapper mapper) {
+    static JsonNode tree(JsonNode tree, byte[] json, KvJsonCodec codec) {
         if (tree != null) {
             return tree.deepCopy();
         }
@@ -29,36 +28,43 @@ final class Metadata {
             return null;
         }
         try {
-            return mapper.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Metadata is not JSON: " + text(null, json), e);
+            return codec.readTree(new String(json, StandardCharsets.UTF_8));
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("Metadata is not JSON: " + text(null, json), e.getCause());
         }
     }
 
     /**
-     * Maps the metadata onto a Java type with the binding's mapper, or (for a result built from a
-     * tree, in a unit test) with a mapper that knows the modules on the class path.
+     * Maps the metadata onto a Java type with the binding's codec, so the application's own mapper
+     * configuration applies, or (for a result built from a tree, in a unit test) with the default
+     * codec, which knows the Jackson 2 modules on the class path.
      */
-    static <M> M typed(JsonNode tree, byte[] json, ObjectMapper mapper, JavaType type) {
+    static <M> M typed(JsonNode tree, byte[] json, KvJsonCodec codec, Type type) {
         if (tree == null && json == null) {
             return null;
         }
-        ObjectMapper reader = mapper != null ? mapper : DefaultMapper.INSTANCE;
+        KvJsonCodec reader = codec != null ? codec : KvJsonCodec.defaults();
         try {
-            return tree != null ? reader.treeToValue(tree, type) : reader.readValue(json, type);
-        } catch (IOException e) {
+            String text = json != null ? new String(json, StandardCharsets.UTF_8) : tree.toString();
+            return reader.read(text, type);
+        } catch (UncheckedIOException e) {
             throw new UncheckedIOException(
-                    "Metadata " + text(tree, json) + " cannot be read as " + type.toCanonical() + ": " + e.getMessage(),
-                    e);
+                    "Metadata " + text(tree, json) + " cannot be read as " + typeName(type) + ": " + e.getMessage(),
+                    e.getCause());
         }
     }
 
-    static JavaType type(Class<?> type) {
-        return DefaultMapper.INSTANCE.constructType(requireType(type));
+    static Type type(Class<?> type) {
+        return requireType(type);
     }
 
-    static JavaType type(TypeReference<?> type) {
-        return DefaultMapper.INSTANCE.getTypeFactory().constructType(requireType(type));
+    static Type type(TypeReference<?> type) {
+        return requireType(type).getType();
+    }
+
+    /** A Java type as kvkit's messages name it, whichever codec reads it. */
+    static String typeName(Type type) {
+        return TypeFactory.defaultInstance().constructType(type).toCanonical();
     }
 
     private static <T> T requireType(T type) {
@@ -76,10 +82,10 @@ final class Metadata {
         return tree == null ? "null" : tree.toString();
     }
 
-    static ObjectMapper requireMapper(byte[] json, ObjectMapper mapper) {
-        if (json != null && mapper == null) {
-            throw new IllegalArgumentException("mapper must not be null when metadata JSON is given");
+    static KvJsonCodec requireCodec(byte[] json, KvJsonCodec codec) {
+        if (json != null && codec == null) {
+            throw new IllegalArgumentException("codec must not be null when metadata JSON is given");
         }
-        return mapper;
+        return codec;
     }
 }

@@ -82,7 +82,7 @@ public abstract class AbstractFakeKvNamespaceAssert<SELF extends AbstractFakeKvN
 
     @Override
     protected ObjectMapper objectMapper() {
-        return namespace().objectMapper();
+        return JsonSupport.treeMapper(namespace());
     }
 
     /**
@@ -107,6 +107,7 @@ public abstract class AbstractFakeKvNamespaceAssert<SELF extends AbstractFakeKvN
         return navigation
                 .toEntry(entry.orElse(null), missing)
                 .usingObjectMapper(objectMapper())
+                .usingJsonCodec(namespace().jsonCodec())
                 .usingClock(Clock.fixed(instant(), ZoneOffset.UTC))
                 .describedAs(info.description());
     }

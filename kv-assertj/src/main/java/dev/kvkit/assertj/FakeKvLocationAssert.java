@@ -120,7 +120,8 @@ public class FakeKvLocationAssert extends AbstractAssert<FakeKvLocationAssert, F
                 : Failing.of(this, shouldReadKey(actual, key, current(key).orElse(null), cachedUntil(key)));
         return navigation
                 .toEntry(read.orElse(null), missing)
-                .usingObjectMapper(actual.namespace().objectMapper())
+                .usingObjectMapper(JsonSupport.treeMapper(actual.namespace()))
+                .usingJsonCodec(actual.namespace().jsonCodec())
                 .usingClock(Clock.fixed(now(), ZoneOffset.UTC))
                 .describedAs(info.description());
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kvkit.fake.FakeKvNamespace;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.TreeSet;
@@ -25,6 +26,18 @@ final class JsonSupport {
     };
 
     private JsonSupport() {}
+
+    /**
+     * The mapper that parses a namespace's JSON into trees: its own Jackson 2 mapper, or, for a
+     * namespace given a codec (a Jackson 3 one, say), which has none, kvkit's.
+     */
+    static ObjectMapper treeMapper(FakeKvNamespace namespace) {
+        try {
+            return namespace.objectMapper();
+        } catch (IllegalStateException codecOnly) {
+            return DEFAULT_MAPPER;
+        }
+    }
 
     static JsonNode parse(ObjectMapper mapper, String json) throws JsonProcessingException {
         JsonNode tree = mapper.readTree(json);

@@ -15,8 +15,11 @@ import static dev.kvkit.assertj.error.ShouldHaveText.shouldHaveText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kvkit.KvJsonCodec;
 import dev.kvkit.fake.KvEntry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +50,9 @@ import org.assertj.core.api.AbstractAssert;
 public class KvEntryAssert extends AbstractAssert<KvEntryAssert, KvEntry> {
 
     private ObjectMapper objectMapper = JsonSupport.DEFAULT_MAPPER;
+    /** When set, writes expected values and reads typed values in place of {@link #objectMapper}. */
+    private KvJsonCodec jsonCodec;
+
     private Clock clock;
 
     /**
@@ -70,7 +76,38 @@ public class KvEntryAssert extends AbstractAssert<KvEntryAssert, KvEntry> {
      */
     public KvEntryAssert usingObjectMapper(ObjectMapper objectMapper) {
         this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
+        this.jsonCodec = null;
         return myself;
+    }
+
+    /**
+     * Writes expected values and decodes typed values with this codec, such as one over the
+     * application's Jackson 3 {@code JsonMapper}; an entry asserted from a namespace assert uses the
+     * namespace's codec already.
+     *
+     * <pre>{@code
+     * assertThat(entry).usingJsonCodec(KvJsonCodec.jackson3(jsonMapper)).hasJsonValue(new User("Ada", true));
+     * }</pre>
+     *
+     * @param jsonCodec the codec
+     * @return this assert
+     * @throws IllegalArgumentException when {@code jsonCodec} is null
+     * @since 0.1.0
+     */
+    public KvEntryAssert usingJsonCodec(KvJsonCodec jsonCodec) {
+        if (jsonCodec == null) {
+            throw new IllegalArgumentException("jsonCodec must not be null");
+        }
+        this.jsonCodec = jsonCodec;
+        return myself;
+    }
+
+    /** The JSON tree of a Java value, as the codec (or else the mapper) writes it. */
+    private JsonNode treeOf(Object value) {
+        if (jsonCodec == null) {
+            return objectMapper.valueToTree(value);
+        }
+        return jsonCodec.readTree(new String(jsonCodec.write(value), StandardCharsets.UTF_8));
     }
 
     /**
@@ -161,7 +198,7 @@ public class KvEntryAssert extends AbstractAssert<KvEntryAssert, KvEntry> {
      * @return this assert
      */
     public KvEntryAssert hasJsonValue(Object expected) {
-        return hasJsonTree(objectMapper.valueToTree(expected));
+        return hasJsonTree(treeOf(expected));
     }
 
     /**
@@ -187,10 +224,15 @@ public class KvEntryAssert extends AbstractAssert<KvEntryAssert, KvEntry> {
         isNotNull();
         T decoded;
         try {
-            decoded = objectMapper.readValue(actual.value(), type);
+            decoded = jsonCodec != null
+                    ? jsonCodec.read(actual.valueAsText(), type)
+                    : objectMapper.readValue(actual.value(), type);
         } catch (IOException e) {
             throw assertionError(
                     shouldBeJson(actual, actual.key(), type.getName(), actual.valueAsText(), JsonSupport.problem(e)));
+        } catch (UncheckedIOException e) {
+            throw assertionError(shouldBeJson(
+                    actual, actual.key(), type.getName(), actual.valueAsText(), JsonSupport.problem(e.getCause())));
         }
         requirements.accept(decoded);
         return myself;
@@ -228,7 +270,8 @@ public class KvEntryAssert extends AbstractAssert<KvEntryAssert, KvEntry> {
      */
     public KvEntryAssert hasMetadataValue(String pointer, Object expected) {
         isNotNull();
-        MetadataChecks.hasMetadataValue(this, actual, metadata(), pointer, expected, objectMapper);
+        MetadataChecks.hasMetadataValue(
+                this, actual, metadata(), pointer, jsonCodec == null ? expected : treeOf(expected), objectMapper);
         return myself;
     }
 

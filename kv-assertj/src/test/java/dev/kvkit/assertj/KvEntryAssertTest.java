@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.kvkit.KvJsonCodec;
 import dev.kvkit.PutOptions;
 import dev.kvkit.fake.FakeKvNamespace;
 import dev.kvkit.fake.TestClock;
@@ -176,6 +177,33 @@ class KvEntryAssertTest {
                     .hasJsonSatisfying(
                             Account.class,
                             account -> assertThat(account.displayName()).isEqualTo("Ada"));
+        }
+
+        @Test
+        void jsonIsWrittenAndDecodedWithTheNamespacesJackson3Codec() {
+            FakeKvNamespace snake = FakeKvNamespace.builder()
+                    .jsonCodec(KvJsonCodec.jackson3(tools.jackson.databind.json.JsonMapper.builder()
+                            .propertyNamingStrategy(tools.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
+                            .build()))
+                    .build();
+            record Account(String displayName) {}
+            snake.put(
+                    "account:1",
+                    "{\"display_name\":\"Ada\"}",
+                    PutOptions.defaults().withMetadata(Map.of("owner", new Account("Grace"))));
+
+            assertThat(snake).hasJson("account:1", "{\"display_name\": \"Ada\"}");
+            assertThat(snake).entry("account:1").hasJsonValue(new Account("Ada"));
+            assertThat(snake.location("syd")).entry("account:1").hasJsonValue(new Account("Ada"));
+            assertThat(snake).entry("account:1").hasMetadataValue("/owner", new Account("Grace"));
+            assertThat(snake)
+                    .entry("account:1")
+                    .hasJsonSatisfying(
+                            Account.class,
+                            account -> assertThat(account.displayName()).isEqualTo("Ada"));
+            AssertionError error = expectAssertionError(
+                    () -> assertThat(snake).entry("account:1").hasJsonValue(new Account("Eve")));
+            assertThat(error.getMessage()).contains("{\"display_name\":\"Eve\"}");
         }
 
         @Test

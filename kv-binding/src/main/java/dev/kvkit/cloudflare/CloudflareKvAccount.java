@@ -3,7 +3,7 @@ package dev.kvkit.cloudflare;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kvkit.internal.DefaultObjectMapper;
+import dev.kvkit.KvJsonCodec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -47,13 +47,13 @@ public final class CloudflareKvAccount {
 
     private final Transport transport;
     private final String accountId;
-    private final ObjectMapper mapper;
+    private final KvJsonCodec codec;
     private final String namespacesPath;
 
-    private CloudflareKvAccount(Transport transport, String accountId, ObjectMapper mapper) {
+    private CloudflareKvAccount(Transport transport, String accountId, KvJsonCodec codec) {
         this.transport = transport;
         this.accountId = accountId;
-        this.mapper = mapper;
+        this.codec = codec;
         this.namespacesPath = "/accounts/" + PercentEncoding.encode(accountId) + "/storage/kv/namespaces";
     }
 
@@ -69,7 +69,7 @@ public final class CloudflareKvAccount {
 
     /**
      * Returns a binding to one namespace of this account, sharing this account's HTTP client,
-     * credentials, timeouts, retries and mapper.
+     * credentials, timeouts, retries and JSON codec.
      *
      * @param namespaceId the namespace id, as {@link KvNamespaceInfo#id()} gives it
      * @return the binding
@@ -78,7 +78,7 @@ public final class CloudflareKvAccount {
     public CloudflareKvBinding binding(String namespaceId) {
         Objects.requireNonNull(namespaceId, "namespaceId");
         requireNotBlank(namespaceId, "namespaceId");
-        return new CloudflareKvBinding(transport, mapper, accountId, namespaceId, namespacesPath);
+        return new CloudflareKvBinding(transport, codec, accountId, namespaceId, namespacesPath);
     }
 
     /**
@@ -215,7 +215,7 @@ public final class CloudflareKvAccount {
         private Duration timeout = Duration.ofSeconds(30);
         private Duration connectTimeout;
         private RetryPolicy retries = RetryPolicy.defaults();
-        private ObjectMapper objectMapper;
+        private KvJsonCodec jsonCodec;
         private String userAgent;
 
         Builder() {}
@@ -351,14 +351,41 @@ public final class CloudflareKvAccount {
          * metadata; by default the mapper every kvkit binding uses, the fake included: Jackson's
          * defaults with every module on the class path registered and dates written as ISO-8601 text,
          * as a Worker's {@code JSON.stringify} writes them. The mapper must not be reconfigured once
-         * handed over.
+         * handed over. The same as {@link #jsonCodec jsonCodec(KvJsonCodec.jackson2(objectMapper))};
+         * the later of the two calls wins.
          *
          * @param objectMapper the mapper
          * @return this builder
          * @since 0.1.0
          */
         public Builder objectMapper(ObjectMapper objectMapper) {
-            this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
+            this.jsonCodec = KvJsonCodec.jackson2(Objects.requireNonNull(objectMapper, "objectMapper"));
+            return this;
+        }
+
+        /**
+         * Sets the codec that writes {@code putJson} values and metadata and reads JSON values and
+         * typed metadata, for example over the application's Jackson 3 {@code JsonMapper}:
+         *
+         * <pre>{@code
+         * CloudflareKvAccount.builder().jsonCodec(KvJsonCodec.jackson3(jsonMapper))
+         * }</pre>
+         *
+         * <p>By default {@link KvJsonCodec#defaults()}. Replaces an {@link #objectMapper} given before;
+         * the later of the two calls wins.
+         *
+         * @param jsonCodec the codec
+         * @return this builder
+         * @throws IllegalArgumentException when {@code jsonCodec} is null
+         * @since 0.1.0
+         */
+        public Builder jsonCodec(KvJsonCodec jsonCodec) {
+            if (jsonCodec == null) {
+                throw new IllegalArgumentException(
+                        "jsonCodec must not be null: pass KvJsonCodec.jackson3(mapper), KvJsonCodec.jackson2(mapper)"
+                                + " or KvJsonCodec.defaults()");
+            }
+            this.jsonCodec = jsonCodec;
             return this;
         }
 
@@ -384,7 +411,7 @@ public final class CloudflareKvAccount {
          * @since 0.1.0
          */
         public CloudflareKvAccount build() {
-            return new CloudflareKvAccount(transport(), checkedAccountId(), mapper());
+            return new CloudflareKvAccount(transport(), checkedAccountId(), codec());
         }
 
         String checkedAccountId() {
@@ -394,8 +421,8 @@ public final class CloudflareKvAccount {
             return accountId;
         }
 
-        ObjectMapper mapper() {
-            return objectMapper != null ? objectMapper : DefaultObjectMapper.create();
+        KvJsonCodec codec() {
+            return jsonCodec != null ? jsonCodec : KvJsonCodec.defaults();
         }
 
         Transport transport() {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kvkit.GetOptions;
 import dev.kvkit.KvBinding;
 import dev.kvkit.KvException;
+import dev.kvkit.KvJsonCodec;
 import dev.kvkit.KvListKey;
 import dev.kvkit.KvListPage;
 import dev.kvkit.KvOperation;
@@ -131,9 +132,9 @@ public final class CloudflareKvBinding implements KvBinding {
     private final String path;
 
     CloudflareKvBinding(
-            Transport transport, ObjectMapper mapper, String accountId, String namespaceId, String namespacesPath) {
+            Transport transport, KvJsonCodec jsonCodec, String accountId, String namespaceId, String namespacesPath) {
         this.transport = transport;
-        this.codec = new ValueCodec(mapper);
+        this.codec = new ValueCodec(jsonCodec);
         this.accountId = accountId;
         this.namespaceId = namespaceId;
         this.path = namespacesPath + "/" + PercentEncoding.encode(namespaceId);
@@ -379,7 +380,7 @@ public final class CloudflareKvBinding implements KvBinding {
     /**
      * {@inheritDoc}
      *
-     * <p>One {@code PUT .../values/{key}} of the JSON text the binding's {@code ObjectMapper} writes.
+     * <p>One {@code PUT .../values/{key}} of the JSON text the binding's {@link KvJsonCodec} writes.
      *
      * @since 0.1.0
      */
@@ -469,7 +470,7 @@ public final class CloudflareKvBinding implements KvBinding {
                     key.path("name").asText(),
                     expiration.isNumber() ? expiration.asLong() : null,
                     ValueCodec.metadataBytes(key.path("metadata")),
-                    codec.mapper()));
+                    codec.codec()));
         }
         JsonNode info = envelope.path("result_info");
         String cursor = info.path("cursor").asText("");
@@ -702,6 +703,20 @@ public final class CloudflareKvBinding implements KvBinding {
          */
         public Builder objectMapper(ObjectMapper objectMapper) {
             account.objectMapper(objectMapper);
+            return this;
+        }
+
+        /**
+         * Sets the codec of JSON values and metadata, for example {@code
+         * KvJsonCodec.jackson3(jsonMapper)}; see {@link CloudflareKvAccount.Builder#jsonCodec(KvJsonCodec)}.
+         *
+         * @param jsonCodec the codec
+         * @return this builder
+         * @throws IllegalArgumentException when {@code jsonCodec} is null
+         * @since 0.1.0
+         */
+        public Builder jsonCodec(KvJsonCodec jsonCodec) {
+            account.jsonCodec(jsonCodec);
             return this;
         }
 

@@ -1,34 +1,32 @@
 package dev.kvkit.cloudflare;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import dev.kvkit.KvJsonCodec;
 import dev.kvkit.KvType;
 import dev.kvkit.KvValueWithMetadata;
 import dev.kvkit.PutOptions;
 import dev.kvkit.internal.BindingChecks;
 import dev.kvkit.internal.SerializedResults;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Values and metadata through the binding's {@link ObjectMapper}, as the fake's {@code JsonCodec}
+ * Values and metadata through the binding's {@link KvJsonCodec}, as the fake's {@code JsonCodec}
  * handles them: JSON parsed as strictly as {@code JSON.parse}, with the same messages, and metadata
  * kept as JSON text until a result is asked for it.
  */
 final class ValueCodec {
 
-    private final ObjectMapper mapper;
+    private final KvJsonCodec codec;
 
-    ValueCodec(ObjectMapper mapper) {
-        this.mapper = mapper;
+    ValueCodec(KvJsonCodec codec) {
+        this.codec = codec;
     }
 
-    ObjectMapper mapper() {
-        return mapper;
+    KvJsonCodec codec() {
+        return codec;
     }
 
     /** A value's bytes as a read type other than a stream. */
@@ -37,7 +35,8 @@ final class ValueCodec {
         return switch (type.kind()) {
             case BYTES -> (T) bytes;
             case TEXT -> (T) new String(bytes, StandardCharsets.UTF_8);
-            case JSON -> json(key, bytes, type);
+            // As JSON.parse(await text()): decoded first, so invalid UTF-8 reads as U+FFFD.
+            case JSON -> json(key, new String(bytes, StandardCharsets.UTF_8), type);
             case STREAM -> throw new IllegalStateException("A stream is the response body, not bytes read");
         };
     }
@@ -45,38 +44,30 @@ final class ValueCodec {
     /** A value the bulk route gave as text, as a text or JSON read type. */
     @SuppressWarnings("unchecked")
     <T> T read(String key, String text, KvType<T> type) {
-        return type.kind() == KvType.Kind.TEXT ? (T) text : json(key, text.getBytes(StandardCharsets.UTF_8), type);
+        return type.kind() == KvType.Kind.TEXT ? (T) text : json(key, text, type);
     }
 
     /** Parses a whole value; like {@code JSON.parse}, an empty value or trailing text is an error. */
-    private <T> T json(String key, byte[] json, KvType<T> type) {
-        JavaType javaType = mapper.getTypeFactory().constructType(type.javaType());
+    private <T> T json(String key, String json, KvType<T> type) {
         try {
-            if (json.length == 0) {
-                throw new IOException("No content: an empty value is not JSON");
-            }
-            return mapper.readerFor(javaType)
-                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .readValue(json);
-        } catch (IOException e) {
+            return codec.read(json, type.javaType());
+        } catch (UncheckedIOException e) {
             throw new UncheckedIOException(
-                    "Value of key \"" + key + "\" is not JSON of type " + javaType.toCanonical() + ": "
+                    "Value of key \"" + key + "\" is not JSON of type "
+                            + TypeFactory.defaultInstance()
+                                    .constructType(type.javaType())
+                                    .toCanonical() + ": "
                             + e.getMessage(),
-                    e);
+                    e.getCause());
         }
     }
 
     /** Whether the text parses as JSON at all; an empty value does not. */
     boolean isJson(String text) {
-        if (text.isEmpty()) {
-            return false;
-        }
         try {
-            mapper.readerFor(JsonNode.class)
-                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .readValue(text);
+            codec.readTree(text);
             return true;
-        } catch (IOException e) {
+        } catch (UncheckedIOException e) {
             return false;
         }
     }
@@ -84,9 +75,9 @@ final class ValueCodec {
     /** A {@code putJson} value's JSON text. */
     byte[] json(Object value) {
         try {
-            return mapper.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw BindingChecks.valueNotSerialisable(e);
+            return codec.write(value);
+        } catch (IllegalArgumentException e) {
+            throw BindingChecks.valueNotSerialisable(cause(e));
         }
     }
 
@@ -97,16 +88,21 @@ final class ValueCodec {
         }
         byte[] json;
         try {
-            json = mapper.writeValueAsBytes(options.metadata().get());
-        } catch (JsonProcessingException e) {
-            throw BindingChecks.metadataNotSerialisable(e);
+            json = codec.write(options.metadata().get());
+        } catch (IllegalArgumentException e) {
+            throw BindingChecks.metadataNotSerialisable(cause(e));
         }
         return "null".equals(new String(json, StandardCharsets.UTF_8)) ? null : json;
     }
 
-    /** A read result whose metadata, taken from an answer, is parsed by the mapper when asked for. */
+    /** The mapper's own exception, whose message the binding's names, as before codecs. */
+    private static Exception cause(IllegalArgumentException e) {
+        return e.getCause() instanceof Exception cause ? cause : e;
+    }
+
+    /** A read result whose metadata, taken from an answer, is parsed by the codec when asked for. */
     <T> KvValueWithMetadata<T> withMetadata(T value, JsonNode metadata) {
-        return SerializedResults.get().valueWithMetadata(value, metadataBytes(metadata), mapper, null);
+        return SerializedResults.get().valueWithMetadata(value, metadataBytes(metadata), codec, null);
     }
 
     /** The metadata's JSON text, or null for none (absent or JSON null). */

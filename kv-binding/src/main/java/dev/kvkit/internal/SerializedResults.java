@@ -1,6 +1,6 @@
 package dev.kvkit.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kvkit.KvJsonCodec;
 import dev.kvkit.KvListKey;
 import dev.kvkit.KvValueWithMetadata;
 
@@ -58,23 +58,23 @@ public abstract class SerializedResults {
      * @param name the key name
      * @param expiration when the key expires, in epoch seconds, or {@code null}
      * @param metadataJson the metadata's UTF-8 JSON text, or {@code null}; not copied
-     * @param mapper the mapper that parses it
+     * @param codec the codec that parses it and maps it onto Java types
      * @return the key
      */
-    public abstract KvListKey listKey(String name, Long expiration, byte[] metadataJson, ObjectMapper mapper);
+    public abstract KvListKey listKey(String name, Long expiration, byte[] metadataJson, KvJsonCodec codec);
 
     /**
      * Returns a read result whose metadata is parsed from {@code metadataJson} only when read.
      *
      * @param value the value, or {@code null} when the key does not exist
      * @param metadataJson the metadata's UTF-8 JSON text, or {@code null}; not copied
-     * @param mapper the mapper that parses it
+     * @param codec the codec that parses it and maps it onto Java types
      * @param cacheStatus how the reading location's cache answered, or {@code null}
      * @param <T> the value's Java type
      * @return the result
      */
     public abstract <T> KvValueWithMetadata<T> valueWithMetadata(
-            T value, byte[] metadataJson, ObjectMapper mapper, String cacheStatus);
+            T value, byte[] metadataJson, KvJsonCodec codec, String cacheStatus);
 
     /**
      * Returns a list key's metadata as UTF-8 JSON text without parsing it: the stored bytes

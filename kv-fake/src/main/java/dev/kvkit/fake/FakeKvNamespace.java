@@ -2,6 +2,8 @@ package dev.kvkit.fake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kvkit.KvBinding;
+import dev.kvkit.KvJsonCodec;
+import dev.kvkit.internal.DefaultObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -76,7 +78,7 @@ public final class FakeKvNamespace extends ForwardingKvBinding {
 
     private FakeKvNamespace(Builder builder) {
         this.name = builder.name;
-        this.codec = builder.objectMapper == null ? JsonCodec.DEFAULT : new JsonCodec(builder.objectMapper);
+        this.codec = builder.codec == null ? JsonCodec.DEFAULT : builder.codec;
         this.core = new NamespaceCore(
                 Timeline.on(builder.clock == null ? TestClock.create() : builder.clock),
                 builder.limits,
@@ -146,12 +148,33 @@ public final class FakeKvNamespace extends ForwardingKvBinding {
      * builder, or, for a namespace built without one, a copy of kvkit's default mapper (a plain {@code
      * new ObjectMapper()}). The default is shared by every such namespace so that a suite of thousands
      * of tests does not build and warm up a mapper per test; handing out a copy keeps it safe from
-     * changes.
+     * changes. A namespace given a {@link Builder#jsonCodec codec} has no mapper to give: {@link
+     * #jsonCodec()} is what reads and writes its JSON.
      *
      * @return the mapper, configured as the namespace's
+     * @throws IllegalStateException when the namespace was built with {@link Builder#jsonCodec}
      */
     public ObjectMapper objectMapper() {
-        return codec == JsonCodec.DEFAULT ? codec.mapper().copy() : codec.mapper();
+        if (codec == JsonCodec.DEFAULT) {
+            return DefaultObjectMapper.create();
+        }
+        if (codec.objectMapper() == null) {
+            throw new IllegalStateException("FakeKvNamespace " + name + " was built with jsonCodec(" + codec.codec()
+                    + "), which has no Jackson 2 ObjectMapper to give; jsonCodec() reads and writes its JSON");
+        }
+        return codec.objectMapper();
+    }
+
+    /**
+     * Returns the codec that writes and reads the namespace's JSON values and metadata: the one given
+     * to the builder, one over the {@link Builder#objectMapper ObjectMapper} given, or {@link
+     * KvJsonCodec#defaults()}. It works whichever Jackson the application configures.
+     *
+     * @return the codec
+     * @since 0.1.0
+     */
+    public KvJsonCodec jsonCodec() {
+        return codec.codec();
     }
 
     /**
@@ -307,7 +330,7 @@ public final class FakeKvNamespace extends ForwardingKvBinding {
     public int importBulk(String json) {
         Objects.requireNonNull(json, "json");
         Map<String, StoredValue> records =
-                WranglerBulkFormat.read(json, codec.mapper(), core.limits, codec, core.timeline.now());
+                WranglerBulkFormat.read(json, codec.treeMapper(), core.limits, codec, core.timeline.now());
         core.store.putAll(records);
         return records.size();
     }
@@ -359,7 +382,7 @@ public final class FakeKvNamespace extends ForwardingKvBinding {
      * @return the file's content
      */
     public String exportBulk() {
-        return WranglerBulkFormat.write(core.store.snapshot(core.timeline.now()), codec.mapper(), codec);
+        return WranglerBulkFormat.write(core.store.snapshot(core.timeline.now()), codec.treeMapper(), codec);
     }
 
     @Override
@@ -394,7 +417,7 @@ public final class FakeKvNamespace extends ForwardingKvBinding {
         private String name = "KV";
         private Clock clock;
         private KvLimits limits = KvLimits.cloudflare();
-        private ObjectMapper objectMapper;
+        private JsonCodec codec;
         private boolean enforceWriteRate;
         private boolean listStressMode;
 
@@ -438,11 +461,41 @@ public final class FakeKvNamespace extends ForwardingKvBinding {
          * modules. Defaults to a plain {@code new ObjectMapper()}, shared by namespaces and never
          * handed out.
          *
+         * The same as {@link #jsonCodec jsonCodec(KvJsonCodec.jackson2(objectMapper))}, except that
+         * {@link FakeKvNamespace#objectMapper()} then gives the mapper back; the later of the two
+         * calls wins.
+         *
          * @param objectMapper the mapper; not changed by the namespace
          * @return this builder
          */
         public Builder objectMapper(ObjectMapper objectMapper) {
-            this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
+            this.codec = new JsonCodec(Objects.requireNonNull(objectMapper, "objectMapper"));
+            return this;
+        }
+
+        /**
+         * Sets the codec for JSON values and metadata, for example over the application's Jackson 3
+         * {@code JsonMapper}:
+         *
+         * <pre>{@code
+         * FakeKvNamespace kv = FakeKvNamespace.builder().jsonCodec(KvJsonCodec.jackson3(jsonMapper)).build();
+         * }</pre>
+         *
+         * <p>Defaults to {@link KvJsonCodec#defaults()}. Replaces an {@link #objectMapper} given
+         * before; the later of the two calls wins.
+         *
+         * @param jsonCodec the codec
+         * @return this builder
+         * @throws IllegalArgumentException when {@code jsonCodec} is null
+         * @since 0.1.0
+         */
+        public Builder jsonCodec(KvJsonCodec jsonCodec) {
+            if (jsonCodec == null) {
+                throw new IllegalArgumentException(
+                        "jsonCodec must not be null: pass KvJsonCodec.jackson3(mapper), KvJsonCodec.jackson2(mapper)"
+                                + " or KvJsonCodec.defaults()");
+            }
+            this.codec = new JsonCodec(jsonCodec);
             return this;
         }
 

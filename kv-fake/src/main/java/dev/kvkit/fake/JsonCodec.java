@@ -1,92 +1,113 @@
 package dev.kvkit.fake;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import dev.kvkit.KvJsonCodec;
 import dev.kvkit.internal.DefaultObjectMapper;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 
-/** JSON values and metadata through the namespace's {@link ObjectMapper}, parsed as strictly as {@code JSON.parse}. */
+/**
+ * JSON values and metadata through the namespace's {@link KvJsonCodec}, Jackson 2 or Jackson 3,
+ * parsed as strictly as {@code JSON.parse}: the fake's messages and exceptions around the codec.
+ *
+ * <p>The codec writes as a Worker's {@code JSON.stringify} does (a supplementary character as its
+ * four bytes, lower-case escapes, {@code /} unescaped) and reads as {@code JSON.parse(await text())}
+ * does: the value decoded as text first (so invalid UTF-8 in a string reads as U+FFFD), then parsed
+ * as strict JSON. An empty value, trailing text, a byte-order mark and whatever leniency the mapper
+ * allows elsewhere (comments, single quotes, {@code NaN}, ...) are errors. How the JSON binds to a
+ * type is the mapper's own.
+ */
 final class JsonCodec {
 
+    /** The codec of every namespace built without a mapper or codec: {@link KvJsonCodec#defaults()}. */
+    static final JsonCodec DEFAULT = new JsonCodec(KvJsonCodec.defaults(), null);
+
+    /** Builds the bulk files' trees when the namespace was given no Jackson 2 mapper of its own. */
+    private static final ObjectMapper TREES = DefaultObjectMapper.create();
+
+    private final KvJsonCodec codec;
+    private final ObjectMapper objectMapper;
+
+    /** A codec over a Jackson 2 mapper given to the namespace's builder. */
+    JsonCodec(ObjectMapper objectMapper) {
+        this(KvJsonCodec.jackson2(objectMapper), objectMapper);
+    }
+
+    /** A codec given to the namespace's builder. */
+    JsonCodec(KvJsonCodec codec) {
+        this(codec, null);
+    }
+
+    private JsonCodec(KvJsonCodec codec, ObjectMapper objectMapper) {
+        this.codec = codec;
+        this.objectMapper = objectMapper;
+    }
+
     /**
-     * The codec of every namespace built without a mapper: Jackson's defaults, the modules on the
-     * class path, dates as ISO-8601 text. Jackson mappers are thread-safe once configured, and this
-     * one is never handed out, so no test can change it for another.
+     * The codec the namespace's results map metadata with. (Named {@code mapper()} because it took
+     * the place of the {@code ObjectMapper} the results were once given, and its callers did not
+     * change.)
      */
-    static final JsonCodec DEFAULT = new JsonCodec(DefaultObjectMapper.create());
-
-    /** Every leniency Jackson offers beyond strict JSON, switched off for reads of values. */
-    private static final JsonReadFeature[] STRICT = JsonReadFeature.values();
-
-    private final ObjectMapper mapper;
-
-    JsonCodec(ObjectMapper mapper) {
-        this.mapper = mapper;
+    KvJsonCodec mapper() {
+        return codec;
     }
 
-    ObjectMapper mapper() {
-        return mapper;
+    /** The namespace's codec, as {@code FakeKvNamespace.jsonCodec()} gives it. */
+    KvJsonCodec codec() {
+        return codec;
+    }
+
+    /** The Jackson 2 mapper given to the builder, or null when the namespace was given a codec or nothing. */
+    ObjectMapper objectMapper() {
+        return objectMapper;
+    }
+
+    /** A Jackson 2 mapper for the bulk files' own JSON (not values): the one given, or kvkit's. */
+    ObjectMapper treeMapper() {
+        return objectMapper != null ? objectMapper : TREES;
     }
 
     /**
-     * Writes {@code value} as the UTF-8 JSON text a Worker's {@code JSON.stringify} gives: a
-     * supplementary character as its four bytes (by default Jackson's byte writer escapes each of its
-     * surrogates, twelve bytes in all), a lone surrogate and a control character as a lower-case escape.
-     * Everything else is the mapper's own configuration. The writer is made per call, so a mapper the
-     * application changes later is still honoured; that costs two small objects per write.
+     * Writes {@code value} as the UTF-8 JSON text a Worker's {@code JSON.stringify} gives.
+     *
+     * @throws JsonProcessingException when the mapper cannot write it: Jackson 2's own exception, or
+     *     one carrying Jackson 3's message and exception
      */
     byte[] write(Object value) throws JsonProcessingException {
-        return mapper.writer()
-                .with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
-                .without(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
-                .writeValueAsBytes(value);
+        try {
+            return codec.write(value);
+        } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof JsonProcessingException jackson2) {
+                throw jackson2;
+            }
+            throw new NotWritable(e);
+        }
     }
 
-    /**
-     * Parses a whole value as a Worker's {@code JSON.parse(await text())} does: the value decoded as
-     * text first (so invalid UTF-8 in a string reads as U+FFFD), then parsed as strict JSON. An
-     * empty value, trailing text, a byte-order mark and whatever leniency the mapper allows elsewhere
-     * (comments, single quotes, {@code NaN}, ...) are errors. How the JSON binds to {@code type} is
-     * the mapper's own.
-     */
+    /** Parses a whole value as {@code JSON.parse(await text())} does; see the class comment. */
     <T> T read(String key, StoredValue stored, Type type) {
-        JavaType javaType = mapper.getTypeFactory().constructType(type);
         try {
-            return parse(stored.text(), javaType);
-        } catch (IOException e) {
+            return codec.read(stored.text(), type);
+        } catch (UncheckedIOException e) {
             throw new UncheckedIOException(
-                    "Value of key \"" + key + "\" is not JSON of type " + javaType.toCanonical() + ": "
-                            + e.getMessage(),
-                    e);
+                    "Value of key \"" + key + "\" is not JSON of type "
+                            + TypeFactory.defaultInstance().constructType(type).toCanonical() + ": " + e.getMessage(),
+                    e.getCause());
         }
     }
 
     /** Returns whether the value parses as {@code JSON.parse(await text())} parses it. */
     boolean isJson(StoredValue stored) {
         try {
-            parse(stored.text(), mapper.constructType(JsonNode.class));
+            codec.readTree(stored.text());
             return true;
-        } catch (IOException e) {
+        } catch (UncheckedIOException e) {
             return false;
         }
-    }
-
-    private <T> T parse(String text, JavaType type) throws IOException {
-        if (text.isEmpty()) {
-            throw new JsonParseException(null, "No content: an empty value is not JSON");
-        }
-        return mapper.readerFor(type)
-                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .withoutFeatures(STRICT)
-                .readValue(text);
     }
 
     /** Returns whether serialised JSON is the literal {@code null}. */
@@ -100,9 +121,18 @@ final class JsonCodec {
             return null;
         }
         try {
-            return mapper.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Stored metadata is not JSON", e);
+            return codec.readTree(new String(json, StandardCharsets.UTF_8));
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("Stored metadata is not JSON", e.getCause());
+        }
+    }
+
+    /** A Jackson 3 write failure where the fake's callers expect Jackson 2's checked exception. */
+    private static final class NotWritable extends JsonProcessingException {
+        private static final long serialVersionUID = 1L;
+
+        NotWritable(IllegalArgumentException failure) {
+            super(failure.getMessage(), failure.getCause());
         }
     }
 }

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.kvkit.KvJsonCodec;
 import dev.kvkit.KvOperation;
 import dev.kvkit.KvType;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,6 +40,17 @@ class JsonReadsParseTextTest {
     private final FakeKvNamespace kv = Namespaces.seeded(clock);
     private final FakeKvNamespace lenient =
             FakeKvNamespace.builder().clock(clock).objectMapper(LENIENT).build();
+    private final FakeKvNamespace jackson3 = FakeKvNamespace.builder()
+            .clock(clock)
+            .jsonCodec(KvJsonCodec.jackson3(
+                    tools.jackson.databind.json.JsonMapper.builder().build()))
+            .build();
+    private final FakeKvNamespace lenientJackson3 = FakeKvNamespace.builder()
+            .clock(clock)
+            .jsonCodec(KvJsonCodec.jackson3(tools.jackson.databind.json.JsonMapper.builder()
+                    .enable(tools.jackson.core.json.JsonReadFeature.values())
+                    .build()))
+            .build();
 
     private static byte[] hex(String hex) {
         return HexFormat.of().parseHex(hex.replace(" ", ""));
@@ -70,15 +83,27 @@ class JsonReadsParseTextTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("notStrictJson")
     void aSingleJsonReadRefusesWhatJsonParseRefuses(String what, byte[] value) {
-        for (FakeKvNamespace namespace : List.of(kv, lenient)) {
+        for (FakeKvNamespace namespace : List.of(kv, lenient, jackson3, lenientJackson3)) {
             namespace.put("k", value);
 
             UncheckedIOException failure =
                     assertRefusedWithoutChange(namespace, () -> namespace.getJson("k"), UncheckedIOException.class);
 
+            // A JsonNode is a Jackson 2 tree, which every codec reads with Jackson 2.
             assertThat(failure.getCause()).isInstanceOf(JsonProcessingException.class);
             assertThat(failure)
                     .hasMessage("Value of key \"k\" is not JSON of type com.fasterxml.jackson.databind.JsonNode: "
+                            + failure.getCause().getMessage());
+        }
+        for (FakeKvNamespace namespace : List.of(jackson3, lenientJackson3)) {
+            UncheckedIOException failure = assertRefusedWithoutChange(
+                    namespace, () -> namespace.getJson("k", Object.class), UncheckedIOException.class);
+
+            // Jackson 3's exceptions are unchecked: an IOException carries its message and it.
+            assertThat(failure.getCause()).isExactlyInstanceOf(IOException.class);
+            assertThat(failure.getCause().getCause()).isInstanceOf(tools.jackson.core.JacksonException.class);
+            assertThat(failure)
+                    .hasMessage("Value of key \"k\" is not JSON of type java.lang.Object: "
                             + failure.getCause().getMessage());
         }
     }
@@ -86,7 +111,7 @@ class JsonReadsParseTextTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("notStrictJson")
     void aBulkJsonReadRefusesWhatJsonParseRefusesAsANonJsonValue(String what, byte[] value) {
-        for (FakeKvNamespace namespace : List.of(kv, lenient)) {
+        for (FakeKvNamespace namespace : List.of(kv, lenient, jackson3, lenientJackson3)) {
             namespace.put("k", value);
 
             assertServiceRefusal(
@@ -96,6 +121,11 @@ class JsonReadsParseTextTest {
 
     @Test
     void invalidUtf8InAJsonStringReadsAsTheReplacementCharacter() {
+        invalidUtf8InAJsonStringReadsAsTheReplacementCharacter(kv);
+        invalidUtf8InAJsonStringReadsAsTheReplacementCharacter(jackson3);
+    }
+
+    private static void invalidUtf8InAJsonStringReadsAsTheReplacementCharacter(FakeKvNamespace kv) {
         kv.put("k", hex("22 61 FF 62 ED A0 80 22")); // "a<FF>b<ED A0 80>"
         String expected = "a\uFFFDb\uFFFD\uFFFD\uFFFD";
 

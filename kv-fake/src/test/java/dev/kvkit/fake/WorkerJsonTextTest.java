@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.kvkit.KvJsonCodec;
 import dev.kvkit.KvOperation;
 import dev.kvkit.PutOptions;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * UTF-8 encoded: a supplementary character is its four UTF-8 bytes, not an escape of each of its
  * surrogates (as Jackson's byte writer writes it), a lone surrogate is escaped in lower case,
  * as are control characters. That holds for the application's own mapper too, and it decides the
- * metadata's size.
+ * metadata's size. Jackson 2 and Jackson 3 mappers alike.
  */
 class WorkerJsonTextTest {
 
@@ -33,15 +34,35 @@ class WorkerJsonTextTest {
                 Named.of("the default mapper", () -> Namespaces.seeded(TestClock.create())),
                 Named.of("an application's mapper", () -> {
                     FakeKvNamespace namespace = FakeKvNamespace.builder()
+                            .name(SNAKE_CASE)
                             .objectMapper(
                                     new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE))
                             .build();
-                    namespace.put(
-                            Namespaces.EXISTING,
-                            "old value",
-                            PutOptions.defaults().withMetadata(1));
-                    return namespace;
-                }));
+                    return withExisting(namespace);
+                }),
+                Named.of(
+                        "a plain Jackson 3 mapper",
+                        () -> withExisting(FakeKvNamespace.builder()
+                                .jsonCodec(KvJsonCodec.jackson3(tools.jackson.databind.json.JsonMapper.builder()
+                                        .build()))
+                                .build())),
+                Named.of(
+                        "an application's Jackson 3 mapper",
+                        () -> withExisting(FakeKvNamespace.builder()
+                                .name(SNAKE_CASE)
+                                .jsonCodec(KvJsonCodec.jackson3(tools.jackson.databind.json.JsonMapper.builder()
+                                        .propertyNamingStrategy(
+                                                tools.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
+                                        .enable(tools.jackson.core.json.JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+                                        .build()))
+                                .build())));
+    }
+
+    private static final String SNAKE_CASE = "SNAKE_CASE";
+
+    private static FakeKvNamespace withExisting(FakeKvNamespace namespace) {
+        namespace.put(Namespaces.EXISTING, "old value", PutOptions.defaults().withMetadata(1));
+        return namespace;
     }
 
     private static String storedMetadata(FakeKvNamespace kv, String key) {
@@ -101,7 +122,7 @@ class WorkerJsonTextTest {
     @MethodSource("namespaces")
     void theMappersOwnConfigurationStillApplies(Supplier<FakeKvNamespace> namespaces) {
         FakeKvNamespace kv = namespaces.get();
-        boolean snakeCase = kv.objectMapper().getPropertyNamingStrategy() != null;
+        boolean snakeCase = kv.name().equals(SNAKE_CASE);
 
         kv.putJson("k", new Note(EMOJI));
 

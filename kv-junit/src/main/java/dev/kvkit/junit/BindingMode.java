@@ -70,7 +70,7 @@ final class BindingMode {
                                 server.accountId(), handle.declaration().binding())
                         .orElseThrow()
                         .id())
-                .objectMapper(handle.namespace().objectMapper())
+                .jsonCodec(handle.namespace().jsonCodec())
                 .retries(RetryPolicy.defaults())
                 .build();
     }

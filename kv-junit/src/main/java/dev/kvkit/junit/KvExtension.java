@@ -2,6 +2,7 @@ package dev.kvkit.junit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kvkit.KvBinding;
+import dev.kvkit.KvJsonCodec;
 import dev.kvkit.fake.FakeKvLocation;
 import dev.kvkit.fake.FakeKvNamespace;
 import dev.kvkit.fake.KvLimits;
@@ -496,7 +497,7 @@ public final class KvExtension
         private Boolean enforceWriteRate;
         private Boolean listStressMode;
         private Boolean productionLike;
-        private ObjectMapper objectMapper;
+        private MapperSource mapper;
 
         private Builder() {}
 
@@ -601,12 +602,41 @@ public final class KvExtension
         /**
          * Sets the mapper every namespace uses for JSON values and metadata, typically the one your
          * application configures, as {@link KvTest#objectMapper()}. The namespaces do not change it.
+         * Replaces a {@link #jsonCodec} given before; the later of the two calls wins.
          *
          * @param objectMapper the mapper
          * @return this builder
          */
         public Builder objectMapper(ObjectMapper objectMapper) {
-            this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
+            this.mapper = MapperSource.of(Objects.requireNonNull(objectMapper, "objectMapper"));
+            return this;
+        }
+
+        /**
+         * Sets the codec every namespace uses for JSON values and metadata, for example over the
+         * Jackson 3 {@code JsonMapper} your application configures:
+         *
+         * <pre>{@code
+         * @RegisterExtension
+         * static final KvExtension KV = KvExtension.builder()
+         *         .jsonCodec(KvJsonCodec.jackson3(JsonConfig.jsonMapper()))
+         *         .build();
+         * }</pre>
+         *
+         * <p>Replaces an {@link #objectMapper} given before; the later of the two calls wins.
+         *
+         * @param jsonCodec the codec
+         * @return this builder
+         * @throws IllegalArgumentException when {@code jsonCodec} is null
+         * @since 0.1.0
+         */
+        public Builder jsonCodec(KvJsonCodec jsonCodec) {
+            if (jsonCodec == null) {
+                throw new IllegalArgumentException(
+                        "jsonCodec must not be null: pass KvJsonCodec.jackson3(mapper), KvJsonCodec.jackson2(mapper)"
+                                + " or KvJsonCodec.defaults()");
+            }
+            this.mapper = MapperSource.of(jsonCodec);
             return this;
         }
 
@@ -624,7 +654,7 @@ public final class KvExtension
                     limits,
                     Settings.orProductionLike(enforceWriteRate, productionLike),
                     Settings.orProductionLike(listStressMode, productionLike),
-                    objectMapper == null ? null : MapperSource.of(objectMapper),
+                    mapper,
                     "KvExtension.builder()"));
         }
     }

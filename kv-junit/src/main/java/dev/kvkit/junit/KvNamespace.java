@@ -144,10 +144,12 @@ public @interface KvNamespace {
     String PRODUCTION_LIKE_PROPERTY_NAME = "kvkit.productionLike";
 
     /**
-     * Configuration parameter naming the class that supplies the {@code ObjectMapper} of every
-     * namespace: the fully qualified name of a public class with a public no-argument constructor
-     * that implements {@code Supplier<ObjectMapper>}. Default: Jackson's defaults plus the Jackson
-     * modules found on the class path. See {@link KvTest#objectMapper()}.
+     * Configuration parameter naming the class that supplies the JSON mapping of every namespace:
+     * the fully qualified name of a public class with a public no-argument constructor that
+     * implements {@code Supplier<T>}, {@code T} being a Jackson 2 {@code ObjectMapper}, a Jackson 3
+     * {@code JsonMapper} ({@code tools.jackson.databind.json}) or a {@link dev.kvkit.KvJsonCodec}.
+     * Default: Jackson 2's defaults plus the Jackson modules found on the class path. See {@link
+     * KvTest#objectMapper()}.
      *
      * @since 0.1.0
      */

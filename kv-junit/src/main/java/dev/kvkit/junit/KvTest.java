@@ -1,6 +1,5 @@
 package dev.kvkit.junit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -99,17 +98,23 @@ public @interface KvTest {
     Toggle productionLike() default Toggle.DEFAULT;
 
     /**
-     * The class that supplies the {@code ObjectMapper} every namespace of the class uses for JSON
-     * values and metadata: a class with a no-argument constructor that implements {@code
-     * Supplier<ObjectMapper>}, typically one that returns the mapper your application configures.
-     * It is created once per test run.
+     * The class that supplies the JSON mapping every namespace of the class uses for values and
+     * metadata: a class with a no-argument constructor that implements {@code Supplier<T>}, {@code
+     * T} being the mapper your application configures, a Jackson 2 {@code ObjectMapper} or a Jackson
+     * 3 {@code JsonMapper} ({@code tools.jackson.databind.json}, as Spring Boot 4 configures it), or
+     * a {@link dev.kvkit.KvJsonCodec}. It is created once per test run; any other value it supplies
+     * fails the test with a message naming the allowed types.
      *
      * <pre>{@code
      * public class AppMapper implements Supplier<ObjectMapper> {
      *     public ObjectMapper get() { return JsonConfig.objectMapper(); }
      * }
      *
-     * @KvTest(objectMapper = AppMapper.class)
+     * public class AppJsonMapper implements Supplier<JsonMapper> { // Jackson 3
+     *     public JsonMapper get() { return JsonConfig.jsonMapper(); }
+     * }
+     *
+     * @KvTest(objectMapper = AppJsonMapper.class)
      * class TodoStoreTest { ... }
      * }</pre>
      *
@@ -117,5 +122,5 @@ public @interface KvTest {
      *     or the default (Jackson's defaults plus the modules on the class path) decides
      * @since 0.1.0
      */
-    Class<? extends Supplier<ObjectMapper>> objectMapper() default UnsetObjectMapper.class;
+    Class<? extends Supplier<?>> objectMapper() default UnsetObjectMapper.class;
 }

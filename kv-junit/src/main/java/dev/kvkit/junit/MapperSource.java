@@ -1,20 +1,35 @@
 package dev.kvkit.junit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kvkit.KvJsonCodec;
+import dev.kvkit.fake.FakeKvNamespace;
 import java.lang.reflect.InvocationTargetException;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Where the namespaces' {@link ObjectMapper} comes from: a mapper handed to {@link
- * KvExtension.Builder#objectMapper}, or a {@code Supplier<ObjectMapper>} class named by {@link
- * KvTest#objectMapper()} or {@link KvNamespace#OBJECT_MAPPER_SUPPLIER_PROPERTY_NAME}.
+ * Where the namespaces' JSON mapping comes from: a mapper or codec handed to {@link
+ * KvExtension.Builder#objectMapper} or {@link KvExtension.Builder#jsonCodec}, or a supplier class
+ * named by {@link KvTest#objectMapper()} or {@link KvNamespace#OBJECT_MAPPER_SUPPLIER_PROPERTY_NAME}
+ * that supplies a Jackson 2 {@code ObjectMapper}, a Jackson 3 {@code JsonMapper} or a {@link
+ * KvJsonCodec}.
+ *
+ * @param instance an {@code ObjectMapper} or a {@code KvJsonCodec}, or null for a supplier class
  */
-record MapperSource(ObjectMapper instance, Class<?> supplier, String origin) {
+record MapperSource(Object instance, Class<?> supplier, String origin) {
+
+    /** What a supplier may supply, for messages. */
+    static final String ALLOWED = "a Jackson 2 ObjectMapper, a Jackson 3 JsonMapper or a KvJsonCodec";
+
+    private static final String JACKSON3_JSON_MAPPER = "tools.jackson.databind.json.JsonMapper";
 
     static MapperSource of(ObjectMapper mapper) {
         return new MapperSource(mapper, null, "KvExtension.builder().objectMapper(...)");
+    }
+
+    static MapperSource of(KvJsonCodec codec) {
+        return new MapperSource(codec, null, "KvExtension.builder().jsonCodec(...)");
     }
 
     /** A supplier class from an annotation; {@code null} when the attribute is left unset. */
@@ -31,24 +46,32 @@ record MapperSource(ObjectMapper instance, Class<?> supplier, String origin) {
         } catch (ClassNotFoundException | LinkageError e) {
             throw new IllegalArgumentException(
                     "the fully qualified name of a class on the test class path that implements"
-                            + " Supplier<ObjectMapper>; " + className + " cannot be loaded (" + e + ")",
+                            + " Supplier<T>, T being " + ALLOWED + "; " + className + " cannot be loaded (" + e + ")",
                     e);
         }
     }
 
-    /** The mapper, made once per run for a supplier class. */
-    ObjectMapper mapper(ExtensionContext context) {
-        if (instance != null) {
-            return instance;
+    /**
+     * Gives a namespace builder the mapper or codec; a supplier class is asked once per run, and a
+     * Jackson 3 mapper it supplies becomes one codec for the run.
+     */
+    void applyTo(FakeKvNamespace.Builder builder, ExtensionContext context) {
+        Object made = instance != null
+                ? instance
+                : RunCache.get(context, new SupplierKey(supplier), Object.class, this::supply);
+        if (made instanceof ObjectMapper mapper) {
+            builder.objectMapper(mapper);
+        } else {
+            builder.jsonCodec((KvJsonCodec) made);
         }
-        return RunCache.get(context, new SupplierKey(supplier), ObjectMapper.class, this::supply);
     }
 
     private record SupplierKey(Class<?> supplier) {}
 
-    private ObjectMapper supply() {
+    /** An {@code ObjectMapper} or a {@code KvJsonCodec}. */
+    private Object supply() {
         if (!Supplier.class.isAssignableFrom(supplier)) {
-            throw refused("does not implement java.util.function.Supplier<ObjectMapper>");
+            throw refused("does not implement java.util.function.Supplier");
         }
         Object made;
         try {
@@ -62,11 +85,25 @@ record MapperSource(ObjectMapper instance, Class<?> supplier, String origin) {
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw refused("could not supply a mapper: " + e, e);
         }
-        if (!(made instanceof ObjectMapper)) {
-            throw refused("returned "
-                    + (made == null ? "null" : "a " + made.getClass().getName()) + " instead of an ObjectMapper");
+        if (made instanceof ObjectMapper || made instanceof KvJsonCodec) {
+            return made;
         }
-        return (ObjectMapper) made;
+        if (made != null && isJackson3JsonMapper(made.getClass())) {
+            // Named only here, and loaded only when a Jackson 3 mapper was supplied.
+            return Jackson3Codecs.of(made);
+        }
+        throw refused(
+                "returned " + (made == null ? "null" : "a " + made.getClass().getName()) + " instead of " + ALLOWED);
+    }
+
+    /** By name, so that a class path without Jackson 3 never loads it. */
+    private static boolean isJackson3JsonMapper(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(JACKSON3_JSON_MAPPER)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ExtensionConfigurationException refused(String why) {
@@ -75,13 +112,17 @@ record MapperSource(ObjectMapper instance, Class<?> supplier, String origin) {
 
     private ExtensionConfigurationException refused(String why, Throwable cause) {
         return new ExtensionConfigurationException(
-                "The ObjectMapper supplier " + supplier.getName() + " named by " + origin + " " + why
-                        + "; name a class with a no-argument constructor that implements Supplier<ObjectMapper>",
+                "The mapper supplier " + supplier.getName() + " named by " + origin + " " + why
+                        + "; name a class with a no-argument constructor that implements Supplier<T>, T being "
+                        + ALLOWED,
                 cause);
     }
 
     @Override
     public String toString() {
-        return instance != null ? "an ObjectMapper instance" : supplier.getName();
+        if (instance instanceof ObjectMapper) {
+            return "an ObjectMapper instance";
+        }
+        return instance != null ? instance.toString() : supplier.getName();
     }
 }

@@ -62,7 +62,7 @@ final class NamespaceScopes {
                 .enforceWriteRate(either(declaration.enforceWriteRate(), settings.enforceWriteRate()))
                 .listStressMode(either(declaration.listStressMode(), settings.listStressMode()));
         if (settings.objectMapper() != null) {
-            builder.objectMapper(settings.objectMapper().mapper(context));
+            settings.objectMapper().applyTo(builder, context);
         }
         FakeKvNamespace namespace = builder.build();
         ClassLoader loader = context.getTestClass()

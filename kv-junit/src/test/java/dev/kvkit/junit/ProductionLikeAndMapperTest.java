@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.kvkit.KvJsonCodec;
+import dev.kvkit.PutOptions;
 import dev.kvkit.fake.FakeKvNamespace;
 import java.time.Instant;
 import java.util.Map;
@@ -131,7 +133,8 @@ class ProductionLikeAndMapperTest {
             assertThat(Fixtures.onlyFailureMessage(results))
                     .startsWith("Invalid value \"com.example.Nope\" for configuration parameter"
                             + " kvkit.objectMapper.supplier; allowed: the fully qualified name of a class on the test"
-                            + " class path that implements Supplier<ObjectMapper>; com.example.Nope cannot be loaded");
+                            + " class path that implements Supplier<T>, T being a Jackson 2 ObjectMapper, a Jackson 3"
+                            + " JsonMapper or a KvJsonCodec; com.example.Nope cannot be loaded");
             assertThat(thrown(results)).isInstanceOf(ExtensionConfigurationException.class);
         }
 
@@ -140,10 +143,10 @@ class ProductionLikeAndMapperTest {
             var results = Fixtures.run(NullMapperUser.class);
 
             assertThat(Fixtures.onlyFailureMessage(results))
-                    .endsWith("The ObjectMapper supplier " + NullMapper.class.getName() + " named by"
+                    .endsWith("The mapper supplier " + NullMapper.class.getName() + " named by"
                             + " @KvTest(objectMapper) on " + NullMapperUser.class.getName() + " returned null"
-                            + " instead of an ObjectMapper; name a class with a no-argument constructor that"
-                            + " implements Supplier<ObjectMapper>");
+                            + " instead of " + ALLOWED + "; name a class with a no-argument constructor that"
+                            + " implements Supplier<T>, T being " + ALLOWED);
             assertThat(thrown(results))
                     .as("JUnit wraps it, naming the parameter; the cause is kvkit's")
                     .hasCauseInstanceOf(ExtensionConfigurationException.class);
@@ -155,9 +158,70 @@ class ProductionLikeAndMapperTest {
                     DefaultMapperUser.class, KvNamespace.OBJECT_MAPPER_SUPPLIER_PROPERTY_NAME, String.class.getName());
 
             assertThat(Fixtures.onlyFailureMessage(results))
-                    .endsWith("The ObjectMapper supplier java.lang.String named by configuration parameter"
-                            + " kvkit.objectMapper.supplier does not implement java.util.function.Supplier<ObjectMapper>;"
-                            + " name a class with a no-argument constructor that implements Supplier<ObjectMapper>");
+                    .endsWith("The mapper supplier java.lang.String named by configuration parameter"
+                            + " kvkit.objectMapper.supplier does not implement java.util.function.Supplier;"
+                            + " name a class with a no-argument constructor that implements Supplier<T>, T being "
+                            + ALLOWED);
+        }
+
+        @Test
+        void aSupplierOfAnythingElseIsRefusedNamingWhatItReturnedAndWhatIsAllowed() {
+            var results = Fixtures.run(
+                    DefaultMapperUser.class,
+                    KvNamespace.OBJECT_MAPPER_SUPPLIER_PROPERTY_NAME,
+                    TextSupplier.class.getName());
+
+            assertThat(Fixtures.onlyFailureMessage(results))
+                    .endsWith("The mapper supplier " + TextSupplier.class.getName() + " named by configuration"
+                            + " parameter kvkit.objectMapper.supplier returned a java.lang.String instead of "
+                            + ALLOWED + "; name a class with a no-argument constructor that implements Supplier<T>,"
+                            + " T being " + ALLOWED);
+        }
+
+        @Test
+        void kvTestNamesASupplierOfAJackson3JsonMapper() {
+            Fixtures.run(Jackson3MapperUser.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+            assertThat(SEEN.get("jackson3"))
+                    .isEqualTo(
+                            "{\"event_name\":\"signup\",\"at\":\"2026-01-01T10:00:00Z\"}"
+                                    + " {\"display_name\":\"Ada\"} codec=KvJsonCodec.jackson3(tools.jackson.databind.json.JsonMapper)");
+        }
+
+        @Test
+        void aConfigurationParameterNamesASupplierOfAJackson3JsonMapperOrOfACodec() {
+            Fixtures.run(
+                            DefaultMapperUser.class,
+                            KvNamespace.OBJECT_MAPPER_SUPPLIER_PROPERTY_NAME,
+                            SnakeCaseJackson3Mapper.class.getName())
+                    .testEvents()
+                    .assertStatistics(stats -> stats.succeeded(1));
+            assertThat(SEEN.get("default")).startsWith("{\"event_name\":\"signup\"");
+
+            Fixtures.run(
+                            DefaultMapperUser.class,
+                            KvNamespace.OBJECT_MAPPER_SUPPLIER_PROPERTY_NAME,
+                            SnakeCaseCodec.class.getName())
+                    .testEvents()
+                    .assertStatistics(stats -> stats.succeeded(1));
+            assertThat(SEEN.get("default")).startsWith("{\"event_name\":\"signup\"");
+        }
+
+        @Test
+        void theBuilderTakesACodecAndTheLaterOfMapperAndCodecWins() {
+            Fixtures.run(BuiltCodecUser.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+            assertThat(SEEN.get("builtCodec")).startsWith("{\"event_name\":\"signup\"");
+            assertThat(SEEN.get("builtCodecNamespace"))
+                    .isEqualTo("KvJsonCodec.jackson3(tools.jackson.databind.json.JsonMapper)");
+        }
+
+        @Test
+        void theBuilderRefusesANullCodec() {
+            org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                    .isThrownBy(() -> KvExtension.builder().jsonCodec(null))
+                    .withMessage("jsonCodec must not be null: pass KvJsonCodec.jackson3(mapper),"
+                            + " KvJsonCodec.jackson2(mapper) or KvJsonCodec.defaults()");
         }
 
         private Throwable thrown(org.junit.platform.testkit.engine.EngineExecutionResults results) {
@@ -177,6 +241,64 @@ class ProductionLikeAndMapperTest {
             return new ObjectMapper()
                     .findAndRegisterModules()
                     .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        }
+    }
+
+    static final String ALLOWED = "a Jackson 2 ObjectMapper, a Jackson 3 JsonMapper or a KvJsonCodec";
+
+    /** The application's Jackson 3 mapper, as Spring Boot 4 would build it. */
+    public static final class SnakeCaseJackson3Mapper implements Supplier<tools.jackson.databind.json.JsonMapper> {
+        @Override
+        public tools.jackson.databind.json.JsonMapper get() {
+            return tools.jackson.databind.json.JsonMapper.builder()
+                    .propertyNamingStrategy(tools.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
+                    .build();
+        }
+    }
+
+    public static final class SnakeCaseCodec implements Supplier<KvJsonCodec> {
+        @Override
+        public KvJsonCodec get() {
+            return KvJsonCodec.jackson3(new SnakeCaseJackson3Mapper().get());
+        }
+    }
+
+    public static final class TextSupplier implements Supplier<String> {
+        @Override
+        public String get() {
+            return "not a mapper";
+        }
+    }
+
+    record Owner(String displayName) {}
+
+    @KvTest(objectMapper = SnakeCaseJackson3Mapper.class)
+    static class Jackson3MapperUser {
+        @Test
+        void writes(@KvNamespace("EVENTS") FakeKvNamespace events) {
+            events.putJson("e", EVENT, PutOptions.defaults().withMetadata(new Owner("Ada")));
+            assertThat(events.getJson("e", Event.class)).isEqualTo(EVENT);
+            assertThat(events.getWithMetadata("e").metadata(Owner.class)).isEqualTo(new Owner("Ada"));
+            SEEN.put(
+                    "jackson3",
+                    events.get("e") + " "
+                            + events.entry("e").orElseThrow().metadataJson().orElseThrow() + " codec="
+                            + events.jsonCodec());
+        }
+    }
+
+    static class BuiltCodecUser {
+        @RegisterExtension
+        static final KvExtension kv = KvExtension.builder()
+                .objectMapper(new ObjectMapper())
+                .jsonCodec(new SnakeCaseCodec().get())
+                .build();
+
+        @Test
+        void writes(@KvNamespace("EVENTS") FakeKvNamespace events) {
+            events.putJson("e", EVENT);
+            SEEN.put("builtCodec", events.get("e"));
+            SEEN.put("builtCodecNamespace", events.jsonCodec().toString());
         }
     }
 
