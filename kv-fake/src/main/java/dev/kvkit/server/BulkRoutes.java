@@ -31,7 +31,8 @@ final class BulkRoutes {
     }
 
     void put(Call call) throws IOException {
-        FakeKvNamespace kv = context.namespace(call, "bulk put").kv;
+        NamespaceRegistry.Entry namespace = context.namespace(call, "bulk put");
+        FakeKvNamespace kv = namespace.kv;
         JsonNode items = context.json(call);
         if (!items.isArray()) {
             throw ApiError.badRequest("bulk put: 'request body must be a JSON array of key/value pairs'");
@@ -48,6 +49,7 @@ final class BulkRoutes {
         // The fake's import applies the rules of a write to every item before it stores any. It refuses
         // fields wrangler's file format does not have; the API is not known to, so they are dropped here.
         ArrayNode known = Envelope.JSON.createArrayNode();
+        List<String> keys = new ArrayList<>(items.size());
         for (int index = 0; index < items.size(); index++) {
             JsonNode item = items.get(index);
             if (!item.isObject()) {
@@ -58,14 +60,20 @@ final class BulkRoutes {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (ITEM_FIELDS.contains(field.getKey())) {
                     copy.set(field.getKey(), field.getValue());
+                    if (field.getKey().equals("key") && field.getValue().isTextual()) {
+                        keys.add(field.getValue().asText());
+                    }
                 } else {
                     call.warn("bulk put: ignored field \"" + field.getKey() + "\" of item " + index);
                 }
             }
         }
         call.parts.add(items.size() + " key/value pairs");
+        Persistence.Change change = context.persistence.begin();
         try {
             kv.importBulk(Envelope.JSON.writeValueAsString(known));
+            // The import stores every item or none: only a stored one has anything to save.
+            change.keys(namespace, keys);
         } catch (IllegalArgumentException e) {
             if (e.getCause() instanceof KvException refusal) {
                 // "Bulk item 3: KV PUT failed: 400 <reason>" becomes "Bulk item 3: <reason>", with the status.
@@ -75,6 +83,8 @@ final class BulkRoutes {
                         refusal.status(), ServiceErrors.code(refusal.status()), item + ": " + refusal.reason());
             }
             throw ApiError.badRequest(e.getMessage());
+        } finally {
+            change.save();
         }
         ObjectNode result = Envelope.JSON.createObjectNode();
         result.put("successful_key_count", items.size());
@@ -83,7 +93,8 @@ final class BulkRoutes {
     }
 
     void delete(Call call) throws IOException {
-        FakeKvNamespace kv = context.namespace(call, "bulk delete").kv;
+        NamespaceRegistry.Entry namespace = context.namespace(call, "bulk delete");
+        FakeKvNamespace kv = namespace.kv;
         JsonNode keys = context.json(call);
         if (!keys.isArray()) {
             throw ApiError.badRequest("bulk delete: 'request body must be a JSON array of key names'");
@@ -108,7 +119,14 @@ final class BulkRoutes {
         FakeKvNamespace dryRun = FakeKvNamespace.builder().limits(kv.limits()).build();
         names.forEach(dryRun::delete);
         // Missing keys count as deleted [U]: KV's delete is idempotent, and Local Explorer agrees.
-        names.forEach(kv::delete);
+        Persistence.Change change = context.persistence.begin();
+        try {
+            // Noted first: with the write rate enforced, a delete half-way may be refused after others were made.
+            change.keys(namespace, names);
+            names.forEach(kv::delete);
+        } finally {
+            change.save();
+        }
         ObjectNode result = Envelope.JSON.createObjectNode();
         result.put("successful_key_count", names.size());
         result.putArray("unsuccessful_keys");
