@@ -20,8 +20,14 @@ import java.util.concurrent.CountDownLatch;
  * <p>It prints {@code export} lines for wrangler ({@code CLOUDFLARE_API_BASE_URL}), the SDKs
  * ({@code CLOUDFLARE_BASE_URL}) and both ({@code CLOUDFLARE_ACCOUNT_ID}, {@code
  * CLOUDFLARE_API_TOKEN}), and the namespace ids as comments, so the whole output can be pasted into
- * a shell. {@code --help} lists the options; bad arguments exit with status 2, a port that cannot
- * be bound with status 1.
+ * a shell. {@code --help} lists the options; bad arguments exit with status 2 (an unusable {@code
+ * --persist-to} directory included), a port that cannot be bound with status 1, and so do {@code
+ * --persist-to} without SQLite's driver on the class path and a directory another server holds.
+ *
+ * <p>With {@code --persist-to DIR} the namespaces and entries are kept in {@code DIR} (see {@link
+ * KvApiServer.Builder#persistTo(java.nio.file.Path)}): a restart on it serves what it holds, a
+ * {@code --namespace} or wrangler binding it holds already is kept rather than created again (and
+ * refused if it asks for another id), and {@code --seed} seeds only namespaces this start created.
  *
  * @since 0.1.0
  */
