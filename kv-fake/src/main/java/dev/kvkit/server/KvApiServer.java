@@ -12,6 +12,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +129,7 @@ public final class KvApiServer implements AutoCloseable {
                 this.clock = builder.clock == null ? TestClock.create() : builder.clock;
             } else if (builder.clock == null) {
                 // A data directory lives on in real time: the system's, unless the saved clock had gone further.
-                resumeAt = data.resumeInstant(Instant.now());
+                resumeAt = data.resumeInstant(Instant.now().truncatedTo(ChronoUnit.MILLIS)); // as saved
                 Instant start = data.earliestWrite().orElse(resumeAt);
                 this.clock = TestClock.at(start.isBefore(resumeAt) ? start : resumeAt);
             } else {
