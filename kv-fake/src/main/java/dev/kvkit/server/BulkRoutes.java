@@ -49,7 +49,6 @@ final class BulkRoutes {
         // The fake's import applies the rules of a write to every item before it stores any. It refuses
         // fields wrangler's file format does not have; the API is not known to, so they are dropped here.
         ArrayNode known = Envelope.JSON.createArrayNode();
-        List<String> keys = new ArrayList<>(items.size());
         for (int index = 0; index < items.size(); index++) {
             JsonNode item = items.get(index);
             if (!item.isObject()) {
@@ -60,9 +59,6 @@ final class BulkRoutes {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (ITEM_FIELDS.contains(field.getKey())) {
                     copy.set(field.getKey(), field.getValue());
-                    if (field.getKey().equals("key") && field.getValue().isTextual()) {
-                        keys.add(field.getValue().asText());
-                    }
                 } else {
                     call.warn("bulk put: ignored field \"" + field.getKey() + "\" of item " + index);
                 }
@@ -72,8 +68,11 @@ final class BulkRoutes {
         Persistence.Change change = context.persistence.begin();
         try {
             kv.importBulk(Envelope.JSON.writeValueAsString(known));
-            // The import stores every item or none: only a stored one has anything to save.
-            change.keys(namespace, keys);
+            // The import stores every item or none: only a stored one has anything to save. In memory there is
+            // nothing to note, and the keys are not even gathered.
+            if (change != Persistence.Change.NONE) {
+                change.keys(namespace, keys(known));
+            }
         } catch (IllegalArgumentException e) {
             if (e.getCause() instanceof KvException refusal) {
                 // "Bulk item 3: KV PUT failed: 400 <reason>" becomes "Bulk item 3: <reason>", with the status.
@@ -90,6 +89,12 @@ final class BulkRoutes {
         result.put("successful_key_count", items.size());
         result.putArray("unsuccessful_keys");
         call.sendSuccess(result);
+    }
+
+    private static List<String> keys(ArrayNode items) {
+        List<String> keys = new ArrayList<>(items.size());
+        items.forEach(item -> keys.add(item.path("key").asText()));
+        return keys;
     }
 
     void delete(Call call) throws IOException {
