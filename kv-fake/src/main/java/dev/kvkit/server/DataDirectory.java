@@ -478,14 +478,24 @@ final class DataDirectory extends Persistence {
         }
     }
 
+    /** What a change touched: a key, a namespace's row, a deleted namespace, or a namespace's every key. */
+    private enum Touched {
+        KEY,
+        NAMESPACE,
+        DELETED,
+        CONTENTS
+    }
+
+    private record Note(Touched what, NamespaceRegistry.Entry namespace, String key) {}
+
     /** One change's notes, saved in one transaction. */
     private final class DirectoryChange extends Change {
 
-        private final List<Object[]> notes = new ArrayList<>(1);
+        private final List<Note> notes = new ArrayList<>(1);
 
         @Override
         void key(NamespaceRegistry.Entry namespace, String key) {
-            notes.add(new Object[] {"key", namespace, key});
+            notes.add(new Note(Touched.KEY, namespace, key));
         }
 
         @Override
@@ -495,17 +505,17 @@ final class DataDirectory extends Persistence {
 
         @Override
         void namespace(NamespaceRegistry.Entry namespace) {
-            notes.add(new Object[] {"namespace", namespace});
+            notes.add(new Note(Touched.NAMESPACE, namespace, null));
         }
 
         @Override
         void namespaceDeleted(NamespaceRegistry.Entry namespace) {
-            notes.add(new Object[] {"deleted", namespace});
+            notes.add(new Note(Touched.DELETED, namespace, null));
         }
 
         @Override
         void contents(NamespaceRegistry.Entry namespace) {
-            notes.add(new Object[] {"contents", namespace});
+            notes.add(new Note(Touched.CONTENTS, namespace, null));
         }
 
         @Override
@@ -514,18 +524,18 @@ final class DataDirectory extends Persistence {
                 if (notes.isEmpty() && clock.latestInstant().toEpochMilli() <= savedClockMillis) {
                     return; // a change that failed before touching anything, or a clock that did not move
                 }
-                for (Object[] note : notes) {
-                    NamespaceRegistry.Entry namespace = (NamespaceRegistry.Entry) note[1];
-                    switch ((String) note[0]) {
-                        case "key" -> saveKey(namespace, (String) note[2]);
-                        case "namespace" -> {
+                for (Note note : notes) {
+                    NamespaceRegistry.Entry namespace = note.namespace();
+                    switch (note.what()) {
+                        case KEY -> saveKey(namespace, note.key());
+                        case NAMESPACE -> {
                             putNamespace.setString(1, namespace.accountId);
                             putNamespace.setString(2, namespace.id);
                             putNamespace.setString(3, namespace.title);
                             putNamespace.setString(4, namespace.jurisdiction);
                             putNamespace.executeUpdate();
                         }
-                        case "deleted" -> {
+                        case DELETED -> {
                             deleteEntries.setString(1, namespace.accountId);
                             deleteEntries.setString(2, namespace.id);
                             deleteEntries.executeUpdate();
@@ -533,7 +543,7 @@ final class DataDirectory extends Persistence {
                             deleteNamespace.setString(2, namespace.id);
                             deleteNamespace.executeUpdate();
                         }
-                        default -> saveContents(namespace);
+                        case CONTENTS -> saveContents(namespace);
                     }
                 }
                 saveClock();
