@@ -35,6 +35,16 @@ public final class KvListKey {
                     T value, byte[] metadataJson, ObjectMapper mapper, String cacheStatus) {
                 return KvValueWithMetadata.serialized(value, metadataJson, mapper, cacheStatus);
             }
+
+            @Override
+            public byte[] metadataJson(KvListKey key) {
+                if (key.metadataJson != null) {
+                    return key.metadataJson;
+                }
+                return key.metadataTree == null
+                        ? null
+                        : key.metadataTree.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
         });
     }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.kvkit.KvOperation;
 import dev.kvkit.PutOptions;
+import dev.kvkit.internal.BindingChecks;
+import dev.kvkit.internal.WorkerUtf8;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,8 +52,8 @@ final class BulkWrites {
         List<String> sendable = new ArrayList<>(keys.size());
         int unsendable = 0;
         for (String key : keys) {
-            BindingChecks.key(key, KvOperation.DELETE);
-            if (BindingChecks.hasLoneSurrogate(key)) {
+            ClientChecks.CHECKS.key(key, KvOperation.DELETE);
+            if (WorkerUtf8.hasLoneSurrogate(key)) {
                 unsendable++; // cannot exist, so it is deleted already, as delete(key) says
             } else {
                 sendable.add(key);

@@ -15,7 +15,9 @@ import dev.kvkit.KvType;
 import dev.kvkit.KvValueWithMetadata;
 import dev.kvkit.ListOptions;
 import dev.kvkit.PutOptions;
+import dev.kvkit.internal.BindingChecks;
 import dev.kvkit.internal.SerializedResults;
+import dev.kvkit.internal.WorkerUtf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -159,8 +161,8 @@ public final class CloudflareKvBinding implements KvBinding {
      */
     @Override
     public <T> T get(String key, KvType<T> type, GetOptions options) {
-        BindingChecks.read(key, type, options);
-        if (BindingChecks.hasLoneSurrogate(key)) {
+        ClientChecks.CHECKS.read(key, type, options);
+        if (WorkerUtf8.hasLoneSurrogate(key)) {
             return null;
         }
         HttpResponse<InputStream> response = transport.send(valueCall(key, KvOperation.GET));
@@ -179,8 +181,8 @@ public final class CloudflareKvBinding implements KvBinding {
      */
     @Override
     public <T> KvValueWithMetadata<T> getWithMetadata(String key, KvType<T> type, GetOptions options) {
-        BindingChecks.read(key, type, options);
-        if (BindingChecks.hasLoneSurrogate(key)) {
+        ClientChecks.CHECKS.read(key, type, options);
+        if (WorkerUtf8.hasLoneSurrogate(key)) {
             return new KvValueWithMetadata<>(null, null, null);
         }
         if (type.kind() == KvType.Kind.TEXT || type.kind() == KvType.Kind.JSON) {
@@ -237,7 +239,7 @@ public final class CloudflareKvBinding implements KvBinding {
      */
     @Override
     public <T> Map<String, T> get(Collection<String> keys, KvType<T> type, GetOptions options) {
-        LinkedHashSet<String> unique = BindingChecks.bulkRead(keys, type, options);
+        LinkedHashSet<String> unique = ClientChecks.bulkRead(keys, type, options);
         Map<String, JsonNode> found = bulkRead(unique, false, KvOperation.GET_BULK, null);
         requireJson(unique, found, type, false);
         Map<String, T> results = new LinkedHashMap<>();
@@ -259,7 +261,7 @@ public final class CloudflareKvBinding implements KvBinding {
     @Override
     public <T> Map<String, KvValueWithMetadata<T>> getWithMetadata(
             Collection<String> keys, KvType<T> type, GetOptions options) {
-        LinkedHashSet<String> unique = BindingChecks.bulkRead(keys, type, options);
+        LinkedHashSet<String> unique = ClientChecks.bulkRead(keys, type, options);
         Map<String, JsonNode> found = bulkRead(unique, true, KvOperation.GET_BULK, null);
         requireJson(unique, found, type, true);
         Map<String, KvValueWithMetadata<T>> results = new LinkedHashMap<>();
@@ -302,7 +304,7 @@ public final class CloudflareKvBinding implements KvBinding {
             Collection<String> keys, boolean withMetadata, KvOperation operation, String failureKey) {
         ObjectNode body = Transport.WIRE.createObjectNode();
         ArrayNode keyArray = body.putArray("keys");
-        keys.stream().filter(key -> !BindingChecks.hasLoneSurrogate(key)).forEach(keyArray::add);
+        keys.stream().filter(key -> !WorkerUtf8.hasLoneSurrogate(key)).forEach(keyArray::add);
         if (keyArray.isEmpty()) {
             return Map.of();
         }
@@ -331,11 +333,11 @@ public final class CloudflareKvBinding implements KvBinding {
      */
     @Override
     public void put(String key, String value, PutOptions options) {
-        BindingChecks.write(key, options);
+        ClientChecks.write(key, options);
         if (value == null) {
             throw BindingChecks.nullValue();
         }
-        write(key, BindingChecks.utf8(value), "text/plain;charset=UTF-8", options);
+        write(key, WorkerUtf8.encode(value), "text/plain;charset=UTF-8", options);
     }
 
     /**
@@ -348,7 +350,7 @@ public final class CloudflareKvBinding implements KvBinding {
      */
     @Override
     public void put(String key, byte[] value, PutOptions options) {
-        BindingChecks.write(key, options);
+        ClientChecks.write(key, options);
         if (value == null) {
             throw BindingChecks.nullValue();
         }
@@ -366,12 +368,12 @@ public final class CloudflareKvBinding implements KvBinding {
      */
     @Override
     public void put(String key, InputStream value, PutOptions options) {
-        BindingChecks.write(key, options);
+        ClientChecks.write(key, options);
         if (value == null) {
             throw BindingChecks.nullValue();
         }
         byte[] metadata = codec.metadata(options);
-        BindingChecks.expiration(key, options);
+        ClientChecks.expiration(key, options);
         RequestBodies.Body body = metadata == null
                 ? RequestBodies.raw(value, "application/octet-stream")
                 : RequestBodies.multipart(metadata, value);
@@ -387,7 +389,7 @@ public final class CloudflareKvBinding implements KvBinding {
      */
     @Override
     public void putJson(String key, Object value, PutOptions options) {
-        BindingChecks.write(key, options);
+        ClientChecks.write(key, options);
         if (value == null) {
             throw BindingChecks.nullValue();
         }
@@ -396,7 +398,7 @@ public final class CloudflareKvBinding implements KvBinding {
 
     private void write(String key, byte[] value, String contentType, PutOptions options) {
         byte[] metadata = codec.metadata(options);
-        BindingChecks.expiration(key, options);
+        ClientChecks.expiration(key, options);
         RequestBodies.Body body =
                 metadata == null ? RequestBodies.raw(value, contentType) : RequestBodies.multipart(metadata, value);
         send(key, body, options, Transport.Repeat.SAFE);
@@ -422,8 +424,8 @@ public final class CloudflareKvBinding implements KvBinding {
      */
     @Override
     public void delete(String key) {
-        BindingChecks.key(key, KvOperation.DELETE);
-        if (BindingChecks.hasLoneSurrogate(key)) {
+        ClientChecks.CHECKS.key(key, KvOperation.DELETE);
+        if (WorkerUtf8.hasLoneSurrogate(key)) {
             return;
         }
         transport.sendForEnvelope(Transport.Call.envelope(
@@ -446,8 +448,8 @@ public final class CloudflareKvBinding implements KvBinding {
         BindingChecks.notNull(options, "options");
         int limit = options.limit().orElse(0);
         String prefix = options.prefix().orElse("");
-        BindingChecks.list(limit, prefix);
-        if (BindingChecks.hasLoneSurrogate(prefix)) {
+        ClientChecks.CHECKS.list(limit, prefix);
+        if (WorkerUtf8.hasLoneSurrogate(prefix)) {
             return new KvListPage(List.of(), true, null);
         }
         List<String> query = new ArrayList<>(3);

@@ -1,6 +1,8 @@
 package dev.kvkit.cloudflare;
 
 import dev.kvkit.PutOptions;
+import dev.kvkit.internal.BindingChecks;
+import dev.kvkit.internal.WorkerUtf8;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
@@ -62,12 +64,12 @@ public final class KvBulkPut {
      * @since 0.1.0
      */
     public static KvBulkPut of(String key, String value, PutOptions options) {
-        BindingChecks.write(key, options);
+        ClientChecks.write(key, options);
         if (value == null) {
             throw BindingChecks.nullValue();
         }
-        BindingChecks.expiration(key, options);
-        byte[] bytes = BindingChecks.utf8(value);
+        ClientChecks.expiration(key, options);
+        byte[] bytes = WorkerUtf8.encode(value);
         return new KvBulkPut(key, new String(bytes, StandardCharsets.UTF_8), false, bytes.length, options);
     }
 
@@ -96,11 +98,11 @@ public final class KvBulkPut {
      * @since 0.1.0
      */
     public static KvBulkPut of(String key, byte[] value, PutOptions options) {
-        BindingChecks.write(key, options);
+        ClientChecks.write(key, options);
         if (value == null) {
             throw BindingChecks.nullValue();
         }
-        BindingChecks.expiration(key, options);
+        ClientChecks.expiration(key, options);
         return new KvBulkPut(key, Base64.getEncoder().encodeToString(value), true, value.length, options);
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kvkit.KvType;
 import dev.kvkit.KvValueWithMetadata;
 import dev.kvkit.PutOptions;
+import dev.kvkit.internal.BindingChecks;
 import dev.kvkit.internal.SerializedResults;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -75,4 +75,14 @@ public abstract class SerializedResults {
      */
     public abstract <T> KvValueWithMetadata<T> valueWithMetadata(
             T value, byte[] metadataJson, ObjectMapper mapper, String cacheStatus);
+
+    /**
+     * Returns a list key's metadata as UTF-8 JSON text without parsing it: the stored bytes
+     * themselves when the key was built from them (callers must not change them), else the tree
+     * written out.
+     *
+     * @param key the key
+     * @return the metadata's JSON text, or {@code null} when the key has none
+     */
+    public abstract byte[] metadataJson(KvListKey key);
 }

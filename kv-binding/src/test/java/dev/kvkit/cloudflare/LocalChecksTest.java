@@ -9,6 +9,7 @@ import dev.kvkit.KvOperation;
 import dev.kvkit.KvType;
 import dev.kvkit.ListOptions;
 import dev.kvkit.PutOptions;
+import dev.kvkit.internal.WorkerUtf8;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -326,7 +327,7 @@ class LocalChecksTest {
 
     @Test
     void aKeyOfExactly512BytesIsSent() {
-        assertThat(BindingChecks.utf8Length(KEY_OF_512)).isEqualTo(512);
+        assertThat(WorkerUtf8.length(KEY_OF_512)).isEqualTo(512);
         STUB.reply(StubServer.Reply.missingKey());
 
         assertThat(KV.get(KEY_OF_512)).isNull();

@@ -142,7 +142,8 @@ final class StubServer implements AutoCloseable {
                     uri.getRawQuery(),
                     headers,
                     kept.toByteArray(),
-                    length);
+                    length,
+                    exchange.getRemoteAddress().getPort());
             requests.add(recorded);
             Reply reply = replies.poll();
             (reply == null ? fallback : reply).send(recorded, exchange);
@@ -155,14 +156,15 @@ final class StubServer implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    /** One request as it arrived. */
+    /** One request as it arrived; {@code clientPort} tells the client's connections apart. */
     record Recorded(
             String method,
             String rawPath,
             String rawQuery,
             Map<String, List<String>> headers,
             byte[] body,
-            long length) {
+            long length,
+            int clientPort) {
 
         String header(String name) {
             List<String> values = headers.get(name);

@@ -57,7 +57,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.1.0
  */
-public final class FakeKvLocation extends KvBindingView {
+public final class FakeKvLocation extends ForwardingKvBinding {
 
     /** The name of the default location, the one the namespace itself reads and writes from. */
     public static final String DEFAULT_NAME = "default";
@@ -66,24 +66,13 @@ public final class FakeKvLocation extends KvBindingView {
 
     private final FakeKvNamespace namespace;
     private final String name;
-    private final LocationBinding binding;
-    /** Null in the default location. */
-    private final EdgeCache cache;
-    /** Null in the default location. */
-    private final ListPageCache listCache;
+    private final Location location;
 
-    FakeKvLocation(FakeKvNamespace namespace, String name, LocationBinding defaultBinding) {
+    /** Names a location of {@code namespace}; only the namespace makes them, one per name. */
+    FakeKvLocation(FakeKvNamespace namespace, String name, Location location) {
         this.namespace = namespace;
         this.name = name;
-        if (DEFAULT_NAME.equals(name)) {
-            this.cache = null;
-            this.listCache = null;
-            this.binding = defaultBinding;
-        } else {
-            this.cache = new EdgeCache(namespace.store());
-            this.listCache = new ListPageCache();
-            this.binding = new LocationBinding(namespace, cache, listCache);
-        }
+        this.location = location;
     }
 
     /** Checks a location name, with a message saying what is allowed. */
@@ -111,8 +100,8 @@ public final class FakeKvLocation extends KvBindingView {
     }
 
     @Override
-    LocationBinding binding() {
-        return binding;
+    Location location() {
+        return location;
     }
 
     // ------------------------------------------------------------------ what tests need
@@ -143,7 +132,7 @@ public final class FakeKvLocation extends KvBindingView {
      * @return {@code true} for the default location
      */
     public boolean isDefault() {
-        return cache == null;
+        return DEFAULT_NAME.equals(name);
     }
 
     /**
@@ -177,7 +166,7 @@ public final class FakeKvLocation extends KvBindingView {
     public Instant seesCurrentValueFrom(String key, GetOptions options) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(options, "options");
-        return Instant.ofEpochMilli(binding.seesCurrentValueFrom(key, options));
+        return Instant.ofEpochMilli(location.seesCurrentValueFrom(key, options));
     }
 
     /**
@@ -191,10 +180,8 @@ public final class FakeKvLocation extends KvBindingView {
      */
     public Optional<KvEntry> entry(String key) {
         Objects.requireNonNull(key, "key");
-        StoredValue seen = binding.peek(key, GetOptions.defaults());
-        return seen == null
-                ? Optional.empty()
-                : Optional.of(new KvEntry(key, seen, namespace.codec(), namespace.timeline()));
+        StoredValue seen = location.peek(key, GetOptions.defaults());
+        return seen == null ? Optional.empty() : Optional.of(location.entry(key, seen));
     }
 
     /**
@@ -212,15 +199,7 @@ public final class FakeKvLocation extends KvBindingView {
      * @since 0.1.0
      */
     public KvListPage listing(ListOptions options) {
-        return binding.peekList(options);
-    }
-
-    /** Forgets every cached answer, for {@link FakeKvNamespace#reset()}. */
-    void forgetCache() {
-        if (cache != null) {
-            cache.clear();
-            listCache.clear();
-        }
+        return location.peekList(options);
     }
 
     @Override

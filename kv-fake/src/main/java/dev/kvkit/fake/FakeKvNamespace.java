@@ -49,33 +49,41 @@ import java.util.concurrent.ConcurrentHashMap;
  * to a key within a second; {@link Builder#listStressMode(boolean)} makes list pages come back
  * short or empty before the end.
  *
- * <p>Thread-safe: calls from many threads are linearizable, and the last write to a key wins.
+ * <p>Thread-safe, and on the default location the single-key calls ({@code get}, {@code
+ * getWithMetadata}, {@code put}, {@code putJson}, {@code delete}) are linearizable: each takes
+ * effect at one instant, and the last write to a key wins, as long as the clock does not move
+ * during a write (a write reads its instant when it starts, so a TTL write that a concurrent clock
+ * move overtakes lands already expired). Calls over several keys are not atomic against concurrent
+ * writes: a bulk read reads its keys one after the other, a {@code list} page and {@link
+ * #entries()}, {@link #keys()}, {@link #size()} and {@link #exportBulk()} walk the keys in order,
+ * {@link #importBulk(String)} stores item by item, and {@link #reset()} empties the store and then
+ * each location's cache. Each of them may show some of a concurrent writer's changes and not
+ * others; every key it returns is one that was live during the call, and a page is still in order
+ * and without repeats.
  *
  * @since 0.1.0
  */
-public final class FakeKvNamespace extends KvBindingView {
+public final class FakeKvNamespace extends ForwardingKvBinding {
 
     private final String name;
-    private final KvLimits limits;
-    private final Timeline timeline;
     private final JsonCodec codec;
-    private final EntryStore store = new EntryStore();
-    /** Null unless the builder asked for it. */
-    private final WriteRateLimit writeRate;
+    /** The records, clock and rules every location of this namespace shares. */
+    private final NamespaceCore core;
+    /** The location this namespace reads and writes from as a {@link KvBinding}. */
+    private final Location defaultLocation;
 
-    private final boolean listStressMode;
-    private final LocationBinding defaultLocation;
     private final ConcurrentHashMap<String, FakeKvLocation> locations = new ConcurrentHashMap<>();
 
     private FakeKvNamespace(Builder builder) {
         this.name = builder.name;
-        this.limits = builder.limits;
-        this.timeline = new Timeline(builder.clock == null ? TestClock.create() : builder.clock);
         this.codec = builder.objectMapper == null ? JsonCodec.DEFAULT : new JsonCodec(builder.objectMapper);
-        this.writeRate = builder.enforceWriteRate ? new WriteRateLimit(limits.maxWritesPerKeyPerSecond()) : null;
-        this.listStressMode = builder.listStressMode;
-        // Last: the binding reads the switches above.
-        this.defaultLocation = new LocationBinding(this);
+        this.core = new NamespaceCore(
+                Timeline.on(builder.clock == null ? TestClock.create() : builder.clock),
+                builder.limits,
+                codec,
+                builder.enforceWriteRate,
+                builder.listStressMode);
+        this.defaultLocation = Location.direct(core);
     }
 
     /**
@@ -100,7 +108,7 @@ public final class FakeKvNamespace extends KvBindingView {
     // ------------------------------------------------------------------ the binding
 
     @Override
-    LocationBinding binding() {
+    Location location() {
         return defaultLocation;
     }
 
@@ -121,7 +129,7 @@ public final class FakeKvNamespace extends KvBindingView {
      * @return the clock, a {@link TestClock} unless another was given
      */
     public Clock clock() {
-        return timeline.clock();
+        return core.timeline.clock();
     }
 
     /**
@@ -130,7 +138,7 @@ public final class FakeKvNamespace extends KvBindingView {
      * @return the limits profile
      */
     public KvLimits limits() {
-        return limits;
+        return core.limits;
     }
 
     /**
@@ -153,7 +161,7 @@ public final class FakeKvNamespace extends KvBindingView {
      * @return {@code true} when the write rate is enforced
      */
     public boolean enforcesWriteRate() {
-        return writeRate != null;
+        return core.writeRate != null;
     }
 
     /**
@@ -163,7 +171,7 @@ public final class FakeKvNamespace extends KvBindingView {
      * @return {@code true} in list stress mode
      */
     public boolean listStressMode() {
-        return listStressMode;
+        return core.listStressMode;
     }
 
     /**
@@ -186,7 +194,10 @@ public final class FakeKvNamespace extends KvBindingView {
      */
     public FakeKvLocation location(String name) {
         FakeKvLocation.checkName(name);
-        return locations.computeIfAbsent(name, n -> new FakeKvLocation(this, n, defaultLocation));
+        return locations.computeIfAbsent(
+                name,
+                n -> new FakeKvLocation(
+                        this, n, FakeKvLocation.DEFAULT_NAME.equals(n) ? defaultLocation : Location.edgeCached(core)));
     }
 
     /**
@@ -206,7 +217,7 @@ public final class FakeKvNamespace extends KvBindingView {
      * @return every live entry, keyed by name; the map's iteration order is list order
      */
     public Map<String, KvEntry> entries() {
-        return view(timeline.now());
+        return view(core.timeline.now());
     }
 
     /**
@@ -219,7 +230,7 @@ public final class FakeKvNamespace extends KvBindingView {
      */
     public Map<String, KvEntry> entriesAt(Instant instant) {
         Objects.requireNonNull(instant, "instant");
-        return view(timeline.at(instant.toEpochMilli()));
+        return view(core.timeline.at(instant.toEpochMilli()));
     }
 
     /**
@@ -230,7 +241,7 @@ public final class FakeKvNamespace extends KvBindingView {
      */
     public Optional<KvEntry> entry(String key) {
         Objects.requireNonNull(key, "key");
-        return entry(key, timeline.now());
+        return entry(key, core.timeline.now());
     }
 
     /**
@@ -243,7 +254,7 @@ public final class FakeKvNamespace extends KvBindingView {
     public Optional<KvEntry> entryAt(String key, Instant instant) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(instant, "instant");
-        return entry(key, timeline.at(instant.toEpochMilli()));
+        return entry(key, core.timeline.at(instant.toEpochMilli()));
     }
 
     /**
@@ -261,7 +272,7 @@ public final class FakeKvNamespace extends KvBindingView {
      * @return the number of live keys
      */
     public int size() {
-        return store.snapshot(timeline.now()).size();
+        return core.store.snapshot(core.timeline.now()).size();
     }
 
     /**
@@ -278,11 +289,8 @@ public final class FakeKvNamespace extends KvBindingView {
      * the write rate. The clock is left where it is.
      */
     public void reset() {
-        store.clear();
-        locations.values().forEach(FakeKvLocation::forgetCache);
-        if (writeRate != null) {
-            writeRate.clear();
-        }
+        core.clear();
+        locations.values().forEach(location -> location.location().forgetCaches());
     }
 
     /**
@@ -298,8 +306,9 @@ public final class FakeKvNamespace extends KvBindingView {
      */
     public int importBulk(String json) {
         Objects.requireNonNull(json, "json");
-        Map<String, StoredValue> records = WranglerBulkFormat.read(json, codec.mapper(), limits, codec, timeline.now());
-        store.putAll(records);
+        Map<String, StoredValue> records =
+                WranglerBulkFormat.read(json, codec.mapper(), core.limits, codec, core.timeline.now());
+        core.store.putAll(records);
         return records.size();
     }
 
@@ -350,44 +359,29 @@ public final class FakeKvNamespace extends KvBindingView {
      * @return the file's content
      */
     public String exportBulk() {
-        return WranglerBulkFormat.write(store.snapshot(timeline.now()), codec.mapper(), codec);
+        return WranglerBulkFormat.write(core.store.snapshot(core.timeline.now()), codec.mapper(), codec);
     }
 
     @Override
     public String toString() {
         int size = size();
-        return "FakeKvNamespace[" + name + ", " + size + (size == 1 ? " key, " : " keys, ") + timeline.clock() + "]";
+        return "FakeKvNamespace[" + name + ", " + size + (size == 1 ? " key, " : " keys, ") + core.timeline.clock()
+                + "]";
     }
 
-    // ------------------------------------------------------------------ for the package
-
-    EntryStore store() {
-        return store;
-    }
-
-    Timeline timeline() {
-        return timeline;
-    }
-
-    JsonCodec codec() {
-        return codec;
-    }
-
-    WriteRateLimit writeRate() {
-        return writeRate;
-    }
+    // ------------------------------------------------------------------ views
 
     private Map<String, KvEntry> view(Timeline.Moment moment) {
         Map<String, KvEntry> view = new LinkedHashMap<>();
-        for (Map.Entry<String, StoredValue> entry : store.snapshot(moment)) {
-            view.put(entry.getKey(), new KvEntry(entry.getKey(), entry.getValue(), codec, timeline));
+        for (Map.Entry<String, StoredValue> entry : core.store.snapshot(moment)) {
+            view.put(entry.getKey(), core.entry(entry.getKey(), entry.getValue()));
         }
         return Collections.unmodifiableMap(view);
     }
 
     private Optional<KvEntry> entry(String key, Timeline.Moment moment) {
-        StoredValue stored = store.peek(key, moment);
-        return stored == null ? Optional.empty() : Optional.of(new KvEntry(key, stored, codec, timeline));
+        StoredValue stored = core.store.peek(key, moment);
+        return stored == null ? Optional.empty() : Optional.of(core.entry(key, stored));
     }
 
     /**

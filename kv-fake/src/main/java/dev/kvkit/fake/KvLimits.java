@@ -1,5 +1,6 @@
 package dev.kvkit.fake;
 
+import dev.kvkit.internal.BindingChecks;
 import java.util.Objects;
 
 /**
@@ -38,6 +39,8 @@ public final class KvLimits {
     private final int maxWritesPerKeyPerSecond;
     private final int maxRestBulkPairs;
     private final long maxRestBulkRequestBytes;
+    /** The binding's checks against this profile, made once; derived, so not part of equality. */
+    private final BindingChecks checks;
 
     private KvLimits(Builder builder) {
         this.name = builder.name;
@@ -53,6 +56,8 @@ public final class KvLimits {
         this.maxWritesPerKeyPerSecond = builder.maxWritesPerKeyPerSecond;
         this.maxRestBulkPairs = builder.maxRestBulkPairs;
         this.maxRestBulkRequestBytes = builder.maxRestBulkRequestBytes;
+        this.checks =
+                new BindingChecks(maxKeyBytes, maxListLimit, maxBulkKeys, minExpirationTtlSeconds, minCacheTtlSeconds);
     }
 
     /**
@@ -210,6 +215,11 @@ public final class KvLimits {
      */
     public long maxRestBulkRequestBytes() {
         return maxRestBulkRequestBytes;
+    }
+
+    /** Returns the binding's checks (key names, cacheTtl, bulk and list arguments) against this profile. */
+    BindingChecks checks() {
+        return checks;
     }
 
     @Override

@@ -1,20 +1,18 @@
 package dev.kvkit.fake;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 
 /**
- * The latest instants a clock reached before each time it went back, so that "the latest instant
- * since mark m" can be answered for any earlier mark: a key written at mark m is expired for good
- * once that instant reaches its expiration, however the clock moved in between.
+ * The latest instants a namespace's clock reached before each time it went back, as its {@link
+ * Timeline} keeps them, so that "the latest instant since mark m" can be answered for any earlier
+ * mark: a key written at mark m is expired for good once that instant reaches its expiration,
+ * however the clock moved in between.
  *
  * <p>Only the suffix maxima are kept (a stack of peaks that decrease from bottom to top), so memory
  * grows only with back moves that were not overtaken later, and a query is a binary search. Not
  * thread-safe; callers synchronise.
  */
-final class PeakHistory implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+final class PeakHistory {
 
     /** Back moves so far; a write records this count as its mark. */
     private long backMoves;

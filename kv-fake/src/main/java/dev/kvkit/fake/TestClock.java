@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.WeakHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * A {@link Clock} that moves only when told: {@link #advance(Duration)} and {@link
@@ -25,6 +27,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * test and the namespace agree on the time. Clocks returned by {@link #withZone(ZoneId)} share the
  * instant of the clock they came from.
  *
+ * <p>A clock is only a clock: it holds its instant and zone and keeps no history. A {@link
+ * FakeKvNamespace} on it is told when it is moved back and remembers how far it had been, so that
+ * moving it back never revives a key that has expired; the clock holds such namespaces weakly.
+ *
  * <p>Thread-safe: the instant is read and moved atomically.
  *
  * @since 0.1.0
@@ -34,7 +40,7 @@ public final class TestClock extends Clock implements Serializable {
     /** The instant a clock starts at unless told otherwise: {@code 2026-01-01T00:00:00Z}. */
     public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     /** The instant, shared with the clock's zone views. */
     private final Time time;
@@ -69,7 +75,7 @@ public final class TestClock extends Clock implements Serializable {
 
     /**
      * Moves the clock by the given amount. A negative amount moves it back, which never revives a
-     * key that has already expired; see {@link #latestInstant()}.
+     * key that has already expired: a namespace on this clock remembers how far it has been.
      *
      * @param amount how far to move
      * @return the clock's new instant
@@ -91,34 +97,13 @@ public final class TestClock extends Clock implements Serializable {
     }
 
     /**
-     * Returns the latest instant this clock has ever shown. A namespace treats a key as expired
-     * once the clock has reached its expiration after the key was written, so moving the clock
-     * back never revives it.
-     *
-     * @return the latest instant, at or after {@link #instant()}
-     */
-    public Instant latestInstant() {
-        return time.latest.get();
-    }
-
-    /** Counts the clock's back moves; a namespace records it with each write. */
-    long mark() {
-        return time.mark();
-    }
-
-    /** Returns the latest instant, in epoch milliseconds, the clock has shown since {@code mark}. */
-    long latestSinceMillis(long mark) {
-        return time.latestSince(mark);
-    }
-
-    /**
      * Returns the current instant.
      *
      * @return the instant the clock was last moved to
      */
     @Override
     public Instant instant() {
-        return time.current.get();
+        return time.current;
     }
 
     /**
@@ -174,46 +159,52 @@ public final class TestClock extends Clock implements Serializable {
         return "TestClock[" + instant() + (zone.equals(ZoneOffset.UTC) ? "" : ", " + zone) + "]";
     }
 
-    /** The instant shared by a clock and its zone views. */
+    /**
+     * Tells {@code listener} of every later move back, from within the move, before the clock shows
+     * the new instant. The clock holds the listener weakly: it is told for as long as its owner keeps
+     * it. For the fake's {@link Timeline}, which keeps the history a clock does not.
+     */
+    void whenMovedBack(MoveBackListener listener) {
+        time.listen(listener);
+    }
+
+    /** Told that the clock went back from {@code fromMillis}; see {@link #whenMovedBack}. */
+    @FunctionalInterface
+    interface MoveBackListener {
+        void movedBackFrom(long fromMillis);
+    }
+
+    /** The instant shared by a clock and its zone views, and who is told when it goes back. */
     private static final class Time implements Serializable {
 
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
 
-        private final AtomicReference<Instant> current;
-        private final AtomicReference<Instant> latest;
-        private final PeakHistory history = new PeakHistory();
-        /** The history's mark, readable without the lock: reads of keys that expire ask on every call. */
-        private volatile long backMoves;
+        private volatile Instant current;
+        /** Weak keys, guarded by this; not serialised: a copy of a clock has no namespaces on it. */
+        private transient Map<MoveBackListener, Boolean> listeners;
 
         Time(Instant start) {
-            current = new AtomicReference<>(start);
-            latest = new AtomicReference<>(start);
+            current = start;
         }
 
-        synchronized Instant move(java.util.function.UnaryOperator<Instant> change) {
-            Instant before = current.get();
+        synchronized Instant move(UnaryOperator<Instant> change) {
+            Instant before = current;
             Instant moved = change.apply(before);
-            if (moved.isBefore(before)) {
-                history.wentBackFrom(before.toEpochMilli());
-                backMoves = history.mark();
+            if (listeners != null && moved.isBefore(before)) {
+                long fromMillis = before.toEpochMilli();
+                for (MoveBackListener listener : listeners.keySet()) {
+                    listener.movedBackFrom(fromMillis);
+                }
             }
-            current.set(moved);
-            latest.accumulateAndGet(moved, (a, b) -> a.isAfter(b) ? a : b);
+            current = moved;
             return moved;
         }
 
-        long mark() {
-            return backMoves;
-        }
-
-        long latestSince(long mark) {
-            if (backMoves == mark) {
-                // Not moved back since the mark, so the clock has only gone forward: now is the latest.
-                return current.get().toEpochMilli();
+        synchronized void listen(MoveBackListener listener) {
+            if (listeners == null) {
+                listeners = new WeakHashMap<>();
             }
-            synchronized (this) {
-                return history.latestSince(mark, current.get().toEpochMilli());
-            }
+            listeners.put(listener, Boolean.TRUE);
         }
     }
 }

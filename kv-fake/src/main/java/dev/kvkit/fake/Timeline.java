@@ -4,22 +4,40 @@ import java.time.Clock;
 
 /**
  * The namespace's view of time: its clock, and how far the clock has gone since each write, so that
- * moving a clock back never revives an expired key.
+ * moving a clock back never revives an expired key. The clock only tells the time; the history of
+ * its back moves is kept here, the one place the fake notices them.
  *
- * <p>A {@link TestClock} reports every move, including moves no read observed. Any other clock is
- * known only by the instants this timeline reads from it.
+ * <p>A {@link TestClock} tells this timeline of every move back as it happens, including moves no
+ * read observed. Any other clock is known only by the instants this timeline reads from it, and a
+ * move back is noticed when a read meets an instant earlier than the last one.
  */
 final class Timeline {
 
     private final Clock clock;
-    private final TestClock testClock;
-    private final PeakHistory observed = new PeakHistory();
+    /** Whether the clock tells of its back moves itself (a {@link TestClock}). */
+    private final boolean toldOfBackMoves;
+    /** Guarded by itself, as {@link #lastObservedMillis} is. */
+    private final PeakHistory history = new PeakHistory();
+    /** The history's mark, readable without the lock: reads of keys that expire ask on every call. */
+    private volatile long backMoves;
+    /** The latest instant read from a clock that does not tell of its moves. */
     private long lastObservedMillis;
+    /** Held here so that the clock, which holds its listeners weakly, tells us for as long as we live. */
+    private final TestClock.MoveBackListener listener = this::wentBackFrom;
 
-    Timeline(Clock clock) {
+    private Timeline(Clock clock) {
         this.clock = clock;
-        this.testClock = clock instanceof TestClock test ? test : null;
+        this.toldOfBackMoves = clock instanceof TestClock;
         this.lastObservedMillis = clock.millis();
+    }
+
+    /** Returns the timeline of a namespace on {@code clock}, told of its back moves if it can tell them. */
+    static Timeline on(Clock clock) {
+        Timeline timeline = new Timeline(clock);
+        if (clock instanceof TestClock test) {
+            test.whenMovedBack(timeline.listener);
+        }
+        return timeline;
     }
 
     Clock clock() {
@@ -29,10 +47,10 @@ final class Timeline {
     /** Reads the clock once: the instant of one operation. */
     Moment now() {
         long now = clock.millis();
-        if (testClock == null) {
-            synchronized (observed) {
+        if (!toldOfBackMoves) {
+            synchronized (history) {
                 if (now < lastObservedMillis) {
-                    observed.wentBackFrom(lastObservedMillis);
+                    wentBackFrom(lastObservedMillis);
                 }
                 lastObservedMillis = now;
             }
@@ -50,23 +68,34 @@ final class Timeline {
         return new Moment(instantMillis, this);
     }
 
+    /** Records that the clock went back from {@code fromMillis}: the one place a back move is noted. */
+    private void wentBackFrom(long fromMillis) {
+        synchronized (history) {
+            history.wentBackFrom(fromMillis);
+            backMoves = history.mark();
+        }
+    }
+
     /** Returns the mark a write records: where the clock's history stands. */
     long mark() {
-        if (testClock != null) {
-            return testClock.mark();
-        }
-        synchronized (observed) {
-            return observed.mark();
-        }
+        return backMoves;
     }
 
     /** Returns the latest instant the clock has reached since {@code mark}, at least {@code nowMillis}. */
     long latestSince(long mark, long nowMillis) {
-        if (testClock != null) {
-            return Math.max(nowMillis, testClock.latestSinceMillis(mark));
+        if (toldOfBackMoves) {
+            // The clock first, then the mark: a clock seen after a back move is seen with its mark.
+            long clockMillis = clock.millis();
+            if (backMoves == mark) {
+                // Not moved back since the mark, so the clock has only gone forward: now is the latest.
+                return Math.max(nowMillis, clockMillis);
+            }
+            synchronized (history) {
+                return Math.max(nowMillis, history.latestSince(mark, clockMillis));
+            }
         }
-        synchronized (observed) {
-            return Math.max(nowMillis, observed.latestSince(mark, lastObservedMillis));
+        synchronized (history) {
+            return Math.max(nowMillis, history.latestSince(mark, lastObservedMillis));
         }
     }
 

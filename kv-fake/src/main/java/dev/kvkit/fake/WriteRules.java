@@ -1,14 +1,17 @@
 package dev.kvkit.fake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.kvkit.KvOperation;
 import dev.kvkit.PutOptions;
+import dev.kvkit.internal.BindingChecks;
 
 /**
  * The rules of a write, in the order Workers KV applies them: the binding's conversion of the
- * expiration options, key, value type, metadata serialisation, expiration_ttl or expiration,
- * metadata size, value size. They only build the record to store; storing it is the caller's, so a
- * refused write changes nothing, and a bulk import can check every item before it stores any.
+ * expiration options (it carries them as 32-bit integers, {@code expiration} first, so a value it
+ * cannot carry is refused even when the TTL would win), key, value type, metadata serialisation,
+ * expiration_ttl or expiration, metadata size, value size. The checks and texts the REST client
+ * shares are {@link BindingChecks}'s. They only build the record to store; storing it is the
+ * caller's, so a refused write changes nothing, and a bulk import can check every item before it
+ * stores any.
  */
 final class WriteRules {
 
@@ -25,19 +28,16 @@ final class WriteRules {
             Timeline.Moment moment,
             KvLimits limits,
             JsonCodec codec) {
-        BindingArguments.notNull(options, "options");
-        convertExpirationOptions(options);
-        BindingArguments.checkKey(key, KvOperation.PUT, limits);
-        if (Utf8.hasLoneSurrogate(key)) {
-            throw KvErrors.keyNotEncodable(key);
-        }
+        BindingChecks.notNull(options, "options");
+        BindingChecks.expirationOptions(options);
+        limits.checks().writeKey(key);
         byte[] bytes = source.bytes();
         byte[] metadata = null;
         if (options.metadata().isPresent()) {
             try {
                 metadata = codec.write(options.metadata().get());
             } catch (JsonProcessingException e) {
-                throw KvErrors.metadataNotSerialisable(e);
+                throw BindingChecks.metadataNotSerialisable(e);
             }
             if (JsonCodec.isJsonNull(metadata)) {
                 metadata = null; // a JSON null (a NullNode, say) is no metadata, as null is in a Worker
@@ -58,12 +58,7 @@ final class WriteRules {
         long now = moment.nowSeconds();
         if (options.expirationTtl().isPresent()) {
             long ttl = options.expirationTtl().getAsLong();
-            if (ttl <= 0) {
-                throw KvErrors.ttlNotPositive(key, ttl);
-            }
-            if (ttl < limits.minExpirationTtlSeconds()) {
-                throw KvErrors.ttlTooShort(key, ttl, limits);
-            }
+            limits.checks().expirationTtl(key, ttl);
             return now + ttl;
         }
         if (options.expiration().isPresent()) {
@@ -77,23 +72,6 @@ final class WriteRules {
             return expiration;
         }
         return null;
-    }
-
-    /**
-     * The binding's own step, before any rule: it converts the options it carries as 32-bit integers
-     * in the order of their names ({@code expiration}, then {@code expirationTtl}), so a value it
-     * cannot carry is refused even when the TTL would win. Below zero the service's own messages
-     * say more than a range would, so only the way up out of 32 bits is the binding's to refuse.
-     */
-    private static void convertExpirationOptions(PutOptions options) {
-        if (options.expiration().isPresent() && options.expiration().getAsLong() > Integer.MAX_VALUE) {
-            throw KvErrors.expirationOutOfRange(
-                    "expiration", options.expiration().getAsLong());
-        }
-        if (options.expirationTtl().isPresent() && options.expirationTtl().getAsLong() > Integer.MAX_VALUE) {
-            throw KvErrors.expirationOutOfRange(
-                    "expiration_ttl", options.expirationTtl().getAsLong());
-        }
     }
 
     /** Produces a write's bytes; this is the "value type" step of a write's checks. */

@@ -1,12 +1,14 @@
 package dev.kvkit.server;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kvkit.KvException;
 import dev.kvkit.KvListKey;
 import dev.kvkit.KvListPage;
 import dev.kvkit.ListOptions;
+import dev.kvkit.internal.SerializedResults;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /** {@code GET /keys}: one page of key names, with {@code result_info.cursor} (spec section 1.5). */
@@ -40,24 +42,34 @@ final class KeyListRoute {
             }
             throw e;
         }
-        ArrayNode result = Envelope.JSON.createArrayNode();
-        for (KvListKey key : page.keys()) {
-            ObjectNode item = result.addObject().put("name", key.name());
-            if (key.expiration() != null) {
-                item.put("expiration", key.expiration());
+        List<KvListKey> keys = page.keys();
+        SerializedResults results = SerializedResults.get();
+        Envelope.ResultWriter result = json -> {
+            json.writeStartArray();
+            for (KvListKey key : keys) {
+                json.writeStartObject();
+                json.writeStringField("name", key.name());
+                if (key.expiration() != null) {
+                    json.writeNumberField("expiration", key.expiration());
+                }
+                // The metadata as stored: JSON the fake's codec wrote, so it goes out unparsed.
+                byte[] metadata = results.metadataJson(key);
+                if (metadata != null) {
+                    json.writeFieldName("metadata");
+                    json.writeRawValue(new String(metadata, StandardCharsets.UTF_8));
+                }
+                json.writeEndObject();
             }
-            if (key.metadata() != null) {
-                item.set("metadata", key.metadata());
-            }
-        }
+            json.writeEndArray();
+        };
         ObjectNode info = Envelope.JSON.createObjectNode();
-        info.put("count", result.size());
+        info.put("count", keys.size());
         // On the last page the cursor must be "": the SDK, wrangler and Local Explorer loop otherwise.
         // No result_info.cursors.after, which SDK 5.x reads: the real API has none, so 5.x stops after
         // page 1 there too, and the journal says so (see Journal).
         info.put("cursor", page.cursor() == null ? "" : page.cursor());
         context.journal.listed(call, entry.id, prefix, cursor.orElse(null), page.cursor());
-        call.sendSuccess(result, info);
+        call.send(200, "application/json", Envelope.success(result, info));
     }
 
     /**

@@ -20,6 +20,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Several threads writing, reading and listing one namespace at once: no exception, no lost
  * acknowledged write, and every list walk in strict UTF-8 byte order without repeats.
+ *
+ * <p>A smoke test of heavy concurrent use: its final states are ones every interleaving gives, so
+ * it cannot tell a linearizable fake from one that is not. {@link DefaultLocationLinearizabilityTest}
+ * checks that with Lincheck.
  */
 class ConcurrentUseTest {
 

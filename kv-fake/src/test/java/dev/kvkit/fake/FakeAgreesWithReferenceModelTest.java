@@ -29,6 +29,10 @@ import org.junit.jupiter.api.Test;
  * and a failing sequence is shrunk to the fewest steps that still fail before it is reported. (This
  * is property-based testing without jqwik: since 1.10, jqwik's engine asks AI agents not to use it,
  * and kvkit is partly written by one.)
+ *
+ * <p>This test covers key order and expiry on the default location; {@link
+ * LocationsAndRulesAgreeWithModelTest} covers locations and their caches, refusals, value kinds,
+ * absolute expirations, the write rate and list stress mode, with the same {@link Shrinker}.
  */
 class FakeAgreesWithReferenceModelTest {
 

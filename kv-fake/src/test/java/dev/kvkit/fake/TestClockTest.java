@@ -58,12 +58,20 @@ class TestClockTest {
     }
 
     @Test
-    void theLatestInstantRemembersHowFarTheClockWent() {
-        clock.advance(Duration.ofHours(1));
-        clock.advance(Duration.ofHours(-2));
+    void everyNamespaceOnTheClockOrItsZoneViewsNoticesABackMoveNoReadSaw() {
+        FakeKvNamespace utc = FakeKvNamespace.builder().clock(clock).build();
+        FakeKvNamespace paris = FakeKvNamespace.builder()
+                .clock(clock.withZone(ZoneId.of("Europe/Paris")))
+                .build();
+        utc.put("session", "abc", dev.kvkit.PutOptions.defaults().withExpirationTtl(60));
+        paris.put("session", "abc", dev.kvkit.PutOptions.defaults().withExpirationTtl(60));
 
-        assertThat(clock.instant()).isEqualTo(TestClock.DEFAULT_START.minus(Duration.ofHours(1)));
-        assertThat(clock.latestInstant()).isEqualTo(TestClock.DEFAULT_START.plus(Duration.ofHours(1)));
+        clock.advance(Duration.ofMinutes(2));
+        clock.setInstant(TestClock.DEFAULT_START);
+
+        assertThat(utc.get("session")).isNull();
+        assertThat(paris.get("session")).isNull();
+        assertThat(utc.entryAt("session", TestClock.DEFAULT_START)).isEmpty();
     }
 
     @Test
@@ -124,11 +132,10 @@ class TestClockTest {
 
         Instant expected = TestClock.DEFAULT_START.plusMillis((long) threads * advances);
         assertThat(clock.instant()).isEqualTo(expected);
-        assertThat(clock.latestInstant()).isEqualTo(expected);
     }
 
     @Test
-    void aSerialisedClockKeepsItsInstantAndHistory() throws Exception {
+    void aSerialisedClockKeepsItsInstantAndMovesOnItsOwn() throws Exception {
         clock.advance(Duration.ofHours(1));
         clock.setInstant(TestClock.DEFAULT_START);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -142,7 +149,6 @@ class TestClockTest {
         }
 
         assertThat(copy.instant()).isEqualTo(clock.instant());
-        assertThat(copy.latestInstant()).isEqualTo(clock.latestInstant());
         copy.advance(Duration.ofSeconds(1));
         assertThat(clock.instant()).isEqualTo(TestClock.DEFAULT_START);
     }

@@ -43,6 +43,24 @@ class KeyListingTest {
     }
 
     @Test
+    void metadataIsListedAsItWasStoredDigitsEscapesAndAllPlanes() throws Exception {
+        String stored = "{\"n\":12345678901234567890.125,\"q\":\"a\\\"b\\u0001\",\"t\":\"Zo\u00eb \ud83d\ude00\","
+                + "\"l\":[1,{\"x\":null}]}";
+        todo.kv().put("k", "v", PutOptions.defaults().withMetadata(ApiClient.JSON.readTree(stored)));
+        String metadata = client.get(client.ns(todo.id()) + "/metadata/k")
+                .json()
+                .get("result")
+                .toString();
+
+        ApiClient.Response page = client.get(keys);
+
+        assertThat(page.text())
+                .isEqualTo("{\"result\":[{\"name\":\"k\",\"metadata\":" + metadata + "}],\"success\":true,"
+                        + "\"errors\":[],\"messages\":[],\"result_info\":{\"count\":1,\"cursor\":\"\"}}");
+        assertThat(page.json().get("result").get(0).get("metadata")).isEqualTo(ApiClient.JSON.readTree(stored));
+    }
+
+    @Test
     void pagingWithTheCursorReachesEveryKeyAndTheLastCursorIsEmpty() {
         for (int i = 0; i < 25; i++) {
             todo.kv().put(String.format("k%02d", i), "v");

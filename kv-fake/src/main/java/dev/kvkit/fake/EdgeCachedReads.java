@@ -1,10 +1,15 @@
 package dev.kvkit.fake;
 
+import dev.kvkit.GetOptions;
+import dev.kvkit.KvType;
+import dev.kvkit.KvValueWithMetadata;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What one non-default location has cached of single keys: the record it last fetched (or the miss
- * it saw), from when, and until when it may serve it.
+ * The reads and writes of a location other than the default one, through its edge cache: what it has
+ * cached of single keys is the record it last fetched (or the miss it saw), from when, and until
+ * when it may serve it.
  *
  * <p>A read serves the cached answer while it is younger than the read's own cacheTtl and the cache
  * entry has not run out; otherwise it fetches from the store and caches the answer for that read's
@@ -12,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * cached record past its expiration is never served. All of it runs on the namespace's clock, so it
  * is deterministic; each key's entry changes in one atomic step, so it is thread-safe.
  */
-final class EdgeCache {
+final class EdgeCachedReads implements Reads {
 
     /** The cache status of a read the location's cache answered. */
     static final String HIT = "HIT";
@@ -21,14 +26,63 @@ final class EdgeCache {
     static final String MISS = "MISS";
 
     private final EntryStore store;
+    private final Timeline timeline;
+    private final Answers answers;
+    private final long defaultCacheTtlMillis;
     private final ConcurrentHashMap<String, Cached> entries = new ConcurrentHashMap<>();
 
-    EdgeCache(EntryStore store) {
-        this.store = store;
+    EdgeCachedReads(NamespaceCore core) {
+        this.store = core.store;
+        this.timeline = core.timeline;
+        this.answers = core.answers;
+        this.defaultCacheTtlMillis = core.defaultCacheTtlMillis;
+    }
+
+    /** The cache life a read asks for: its cacheTtl, or the default. */
+    private long cacheTtlMillis(GetOptions options) {
+        return options.cacheTtl().isPresent()
+                ? Timeline.millis(options.cacheTtl().getAsLong())
+                : defaultCacheTtlMillis;
+    }
+
+    @Override
+    public StoredValue get(String key, GetOptions options, Timeline.Moment moment) {
+        return read(key, cacheTtlMillis(options), moment).value();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code cacheStatus} is {@code "HIT"} when this cache answered (a cached miss included) and
+     * {@code "MISS"} when it fetched from the store.
+     */
+    @Override
+    public <T> KvValueWithMetadata<T> getWithMetadata(
+            String key, KvType<T> type, GetOptions options, Timeline.Moment moment) {
+        Read read = read(key, cacheTtlMillis(options), moment);
+        return answers.withMetadata(key, read.value(), type, read.status());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The cache serves what the checks peeked unless a write raced this read, and then caches
+     * what it served.
+     */
+    @Override
+    public boolean readPeeked(Map<String, StoredValue> peeked, GetOptions options, Timeline.Moment moment) {
+        long cacheTtlMillis = cacheTtlMillis(options);
+        boolean changed = false;
+        for (Map.Entry<String, StoredValue> entry : peeked.entrySet()) {
+            StoredValue served = read(entry.getKey(), cacheTtlMillis, moment).value();
+            changed |= served != entry.getValue();
+            entry.setValue(served);
+        }
+        return changed;
     }
 
     /** Reads {@code key} through the cache with a read's cacheTtl. */
-    Read read(String key, long cacheTtlMillis, Timeline.Moment moment) {
+    private Read read(String key, long cacheTtlMillis, Timeline.Moment moment) {
         long now = moment.nowMillis();
         Read[] read = new Read[1];
         entries.compute(key, (k, cached) -> {
@@ -44,19 +98,32 @@ final class EdgeCache {
     }
 
     /**
-     * Runs a write of this location and caches what it wrote ({@code null} for a delete), so the
-     * location sees its own write at once. When the write is refused, the cache is left unchanged.
+     * {@inheritDoc}
+     *
+     * <p>The store write and the cached answer change in one step per key; the cached answer lives
+     * for the default cacheTtl, as if the location had just read it.
      */
-    void write(String key, StoredValue written, Timeline.Moment moment, long cacheTtlMillis, Runnable storeWrite) {
+    @Override
+    public void write(String key, StoredValue written, Timeline.Moment moment) {
         long now = moment.nowMillis();
         entries.compute(key, (k, cached) -> {
-            storeWrite.run();
-            return new Cached(written, now, Timeline.later(now, cacheTtlMillis));
+            if (written == null) {
+                store.remove(k);
+            } else {
+                store.put(k, written);
+            }
+            return new Cached(written, now, Timeline.later(now, defaultCacheTtlMillis));
         });
     }
 
-    /** Returns what a read with this cacheTtl would return now, without caching anything. */
-    StoredValue peek(String key, long cacheTtlMillis, Timeline.Moment moment) {
+    @Override
+    public void delete(String key) {
+        write(key, null, timeline.now());
+    }
+
+    @Override
+    public StoredValue peek(String key, GetOptions options, Timeline.Moment moment) {
+        long cacheTtlMillis = cacheTtlMillis(options);
         Cached cached = entries.get(key);
         if (cached != null && cached.servable(moment.nowMillis(), cacheTtlMillis, moment)) {
             return cached.value;
@@ -64,11 +131,9 @@ final class EdgeCache {
         return store.peek(key, moment);
     }
 
-    /**
-     * Returns the first instant, in epoch milliseconds, from which reads with this cacheTtl return
-     * the store's current record of {@code key} (or its absence), if nothing writes in between.
-     */
-    long seesCurrentValueFrom(String key, long cacheTtlMillis, Timeline.Moment moment) {
+    @Override
+    public long seesCurrentValueFrom(String key, GetOptions options, Timeline.Moment moment) {
+        long cacheTtlMillis = cacheTtlMillis(options);
         long now = moment.nowMillis();
         Cached cached = entries.get(key);
         if (cached == null || !cached.servable(now, cacheTtlMillis, moment)) {
@@ -80,12 +145,13 @@ final class EdgeCache {
         return cached.servableUntil(cacheTtlMillis);
     }
 
-    void clear() {
+    @Override
+    public void forget() {
         entries.clear();
     }
 
     /** The answer of one read and whether the cache gave it. */
-    record Read(StoredValue value, String status) {}
+    private record Read(StoredValue value, String status) {}
 
     /** One cached answer; {@code value} is null for a cached miss. */
     private record Cached(StoredValue value, long fetchedAtMillis, long expiresAtMillis) {

@@ -12,63 +12,63 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * A namespace seen from one location, as a {@link KvBinding}: every read and write goes to that
- * location's {@link LocationBinding}. {@link FakeKvNamespace} (the default location) and {@link
- * FakeKvLocation} share these delegations here rather than each spelling them out.
+ * A {@link KvBinding} that forwards every call to a {@link Location}: {@link FakeKvNamespace} to its
+ * default location, {@link FakeKvLocation} to its own. They share these forwards here rather than
+ * each spelling them out.
  */
-abstract class KvBindingView implements KvBinding {
+abstract class ForwardingKvBinding implements KvBinding {
 
-    /** Returns the rules and caches of the location this view reads and writes from. */
-    abstract LocationBinding binding();
+    /** Returns the location every call goes to. */
+    abstract Location location();
 
     @Override
     public <T> T get(String key, KvType<T> type, GetOptions options) {
-        return binding().get(key, type, options);
+        return location().get(key, type, options);
     }
 
     @Override
     public <T> KvValueWithMetadata<T> getWithMetadata(String key, KvType<T> type, GetOptions options) {
-        return binding().getWithMetadata(key, type, options);
+        return location().getWithMetadata(key, type, options);
     }
 
     @Override
     public <T> Map<String, T> get(Collection<String> keys, KvType<T> type, GetOptions options) {
-        return binding().get(keys, type, options);
+        return location().get(keys, type, options);
     }
 
     @Override
     public <T> Map<String, KvValueWithMetadata<T>> getWithMetadata(
             Collection<String> keys, KvType<T> type, GetOptions options) {
-        return binding().getWithMetadata(keys, type, options);
+        return location().getWithMetadata(keys, type, options);
     }
 
     @Override
     public void put(String key, String value, PutOptions options) {
-        binding().put(key, value, options);
+        location().put(key, value, options);
     }
 
     @Override
     public void put(String key, byte[] value, PutOptions options) {
-        binding().put(key, value, options);
+        location().put(key, value, options);
     }
 
     @Override
     public void put(String key, InputStream value, PutOptions options) {
-        binding().put(key, value, options);
+        location().put(key, value, options);
     }
 
     @Override
     public void putJson(String key, Object value, PutOptions options) {
-        binding().putJson(key, value, options);
+        location().putJson(key, value, options);
     }
 
     @Override
     public void delete(String key) {
-        binding().delete(key);
+        location().delete(key);
     }
 
     @Override
     public KvListPage list(ListOptions options) {
-        return binding().list(options);
+        return location().list(options);
     }
 }
