@@ -430,8 +430,12 @@ final class DataDirectory extends Persistence {
         }
     }
 
+    /**
+     * Saves the clock's instant if it is the latest seen: at every change and every move through the
+     * admin routes, so a move back between them does not hide how far the clock had gone.
+     */
     private void saveClock() throws SQLException {
-        long latest = clock.latestInstant().toEpochMilli();
+        long latest = clock.millis();
         if (latest > savedClockMillis) {
             putClock.setLong(1, latest);
             putClock.executeUpdate();
@@ -521,7 +525,7 @@ final class DataDirectory extends Persistence {
         @Override
         void save() {
             try {
-                if (notes.isEmpty() && clock.latestInstant().toEpochMilli() <= savedClockMillis) {
+                if (notes.isEmpty() && clock.millis() <= savedClockMillis) {
                     return; // a change that failed before touching anything, or a clock that did not move
                 }
                 for (Note note : notes) {
