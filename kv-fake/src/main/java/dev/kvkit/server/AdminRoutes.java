@@ -79,6 +79,8 @@ final class AdminRoutes implements HttpHandler {
             error(exchange, e.status, e.getMessage());
         } catch (IllegalArgumentException e) {
             error(exchange, 400, e.getMessage());
+        } catch (Persistence.Failure e) {
+            error(exchange, 500, e.getMessage());
         } catch (IOException e) {
             // The client went away.
         } catch (RuntimeException e) {
@@ -149,6 +151,7 @@ final class AdminRoutes implements HttpHandler {
         } catch (ArithmeticException | DateTimeException e) {
             throw new AdminError(400, "The clock cannot move that far: " + e.getMessage());
         }
+        server.clockMoved();
         return clock();
     }
 
@@ -161,12 +164,14 @@ final class AdminRoutes implements HttpHandler {
             throw new AdminError(
                     400, "instant must be an ISO-8601 instant such as 2026-01-01T00:00:00Z, but was: " + text);
         }
+        server.clockMoved();
         return clock();
     }
 
     private JsonNode seed(HttpExchange exchange, QueryParameters query) throws IOException {
         ServedNamespace namespace = namespace(query);
-        int imported = namespace.kv().importBulk(new String(body(exchange), StandardCharsets.UTF_8));
+        String json = new String(body(exchange), StandardCharsets.UTF_8);
+        int imported = server.seed(namespace, kv -> kv.importBulk(json));
         ObjectNode node = Envelope.JSON.createObjectNode();
         node.put("imported", imported);
         node.put("namespace", namespace.id());

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** What the route handlers share: the namespaces, the body limits and timeouts, the journal. */
+/**
+ * What the route handlers share: the namespaces, how changes to them are kept, the body limits and
+ * timeouts, the journal.
+ */
 final class ApiContext {
 
     final NamespaceRegistry registry;
+    final Persistence persistence;
     final Journal journal;
     final long maxBodyBytes;
     final long readTimeoutMillis;
@@ -15,11 +19,13 @@ final class ApiContext {
 
     ApiContext(
             NamespaceRegistry registry,
+            Persistence persistence,
             Journal journal,
             long maxBodyBytes,
             long readTimeoutMillis,
             ScheduledExecutorService timer) {
         this.registry = registry;
+        this.persistence = persistence;
         this.journal = journal;
         this.maxBodyBytes = maxBodyBytes;
         this.readTimeoutMillis = readTimeoutMillis;

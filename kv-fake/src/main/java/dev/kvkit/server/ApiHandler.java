@@ -53,6 +53,10 @@ final class ApiHandler implements HttpHandler {
             refuse(call, ServiceErrors.of(e));
         } catch (IllegalArgumentException e) {
             refuse(call, ServiceErrors.of(e));
+        } catch (Persistence.Failure e) {
+            // Not the client's doing: the store refused, so the change is not acknowledged.
+            call.warn(e.getMessage());
+            refuse(call, new ApiError(500, ApiError.BAD_REQUEST, e.getMessage()));
         } catch (ConnectionReset e) {
             call.warn("connection closed without an answer: " + e.getMessage());
         } catch (IOException e) {

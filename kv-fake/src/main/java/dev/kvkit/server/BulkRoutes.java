@@ -32,7 +32,8 @@ final class BulkRoutes {
     }
 
     void put(Call call) throws IOException {
-        FakeKvNamespace kv = context.namespace(call, "bulk put").kv;
+        NamespaceRegistry.Entry namespace = context.namespace(call, "bulk put");
+        FakeKvNamespace kv = namespace.kv;
         JsonNode items = context.json(call);
         if (!items.isArray()) {
             throw ApiError.badRequest("bulk put: 'request body must be a JSON array of key/value pairs'");
@@ -65,8 +66,14 @@ final class BulkRoutes {
             }
         }
         call.parts.add(items.size() + " key/value pairs");
+        Persistence.Change change = context.persistence.begin();
         try {
             kv.importBulk(Envelope.JSON.writeValueAsString(known));
+            // The import stores every item or none: only a stored one has anything to save. In memory there is
+            // nothing to note, and the keys are not even gathered.
+            if (change != Persistence.Change.NONE) {
+                change.keys(namespace, keys(known));
+            }
         } catch (IllegalArgumentException e) {
             if (e.getCause() instanceof KvException refusal) {
                 // "Bulk item 3: KV PUT failed: 400 <reason>" becomes "Bulk item 3: <reason>", with the status.
@@ -76,6 +83,8 @@ final class BulkRoutes {
                         refusal.status(), ServiceErrors.code(refusal.status()), item + ": " + refusal.reason());
             }
             throw ApiError.badRequest(e.getMessage());
+        } finally {
+            change.save();
         }
         ObjectNode result = Envelope.JSON.createObjectNode();
         result.put("successful_key_count", items.size());
@@ -83,8 +92,15 @@ final class BulkRoutes {
         call.sendSuccess(result);
     }
 
+    private static List<String> keys(ArrayNode items) {
+        List<String> keys = new ArrayList<>(items.size());
+        items.forEach(item -> keys.add(item.path("key").asText()));
+        return keys;
+    }
+
     void delete(Call call) throws IOException {
-        FakeKvNamespace kv = context.namespace(call, "bulk delete").kv;
+        NamespaceRegistry.Entry namespace = context.namespace(call, "bulk delete");
+        FakeKvNamespace kv = namespace.kv;
         JsonNode keys = context.json(call);
         if (!keys.isArray()) {
             throw ApiError.badRequest("bulk delete: 'request body must be a JSON array of key names'");
@@ -104,17 +120,24 @@ final class BulkRoutes {
             names.add(keys.get(index).asText());
         }
         call.parts.add(names.size() + " keys");
-        // A dry run on an empty namespace with the same limits applies the fake's key rules to every
-        // key before any is deleted, so a refused request deletes nothing.
         // A key a JSON escape gave a lone surrogate travels in no URL, so none can have been written:
         // it counts as deleted, as the client's bulk delete counts it, rather than as a refusal.
         List<String> deletable = names.stream()
                 .filter(name -> !WorkerUtf8.hasLoneSurrogate(name))
                 .toList();
+        // A dry run on an empty namespace with the same limits applies the fake's key rules to every
+        // key before any is deleted, so a refused request deletes nothing.
         FakeKvNamespace dryRun = FakeKvNamespace.builder().limits(kv.limits()).build();
         deletable.forEach(dryRun::delete);
         // Missing keys count as deleted [U]: KV's delete is idempotent, and Local Explorer agrees.
-        deletable.forEach(kv::delete);
+        Persistence.Change change = context.persistence.begin();
+        try {
+            // Noted first: with the write rate enforced, a delete half-way may be refused after others were made.
+            change.keys(namespace, deletable);
+            deletable.forEach(kv::delete);
+        } finally {
+            change.save();
+        }
         ObjectNode result = Envelope.JSON.createObjectNode();
         result.put("successful_key_count", names.size());
         result.putArray("unsuccessful_keys");

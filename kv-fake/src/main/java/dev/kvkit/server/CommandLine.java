@@ -20,6 +20,7 @@ import java.util.Map;
  * @param wranglerConfig a wrangler configuration whose KV bindings to create, or {@code null}
  * @param environment the wrangler environment, or {@code null} for the top level
  * @param seeds namespace titles (or ids) to the wrangler bulk files to seed them from
+ * @param persistTo the directory to keep namespaces and entries in, or {@code null} for memory
  */
 record CommandLine(
         boolean help,
@@ -30,13 +31,15 @@ record CommandLine(
         Map<String, String> namespaces,
         Path wranglerConfig,
         String environment,
-        Map<String, Path> seeds) {
+        Map<String, Path> seeds,
+        Path persistTo) {
 
     static final String USAGE = String.join(
             "\n",
             "Usage: kvkit-server [options]",
             "",
-            "Serves Cloudflare's Workers KV REST API on loopback, backed by in-memory fake namespaces.",
+            "Serves Cloudflare's Workers KV REST API on loopback, backed by in-memory fake namespaces,",
+            "kept in a directory across restarts with --persist-to.",
             "",
             "Options:",
             "  --port N                     port to listen on (default 8787; 0 picks a free one)",
@@ -47,6 +50,10 @@ record CommandLine(
             "  --wrangler-config FILE       create the KV namespaces bound in wrangler.toml/.json/.jsonc",
             "  --env NAME                   with --wrangler-config: that environment's bindings",
             "  --seed NAMESPACE=FILE        import a wrangler bulk JSON file into a namespace (title or id)",
+            "                               created by this start (not into one restored by --persist-to)",
+            "  --persist-to DIR             keep namespaces and entries in DIR (SQLite, kvkit.sqlite): every",
+            "                               acknowledged write survives kill -9 and a restart on DIR; the",
+            "                               clock starts at the system's time (default: in memory only)",
             "  --help                       print this help",
             "",
             "Admin routes (no auth) are under /__kvkit/: health, reset, clock, seed, export, journal, faults.",
@@ -65,6 +72,7 @@ record CommandLine(
         Path wranglerConfig = null;
         String environment = null;
         Map<String, Path> seeds = new LinkedHashMap<>();
+        Path persistTo = null;
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String option = rest.remove(0);
@@ -116,6 +124,13 @@ record CommandLine(
                     }
                     seeds.put(spec.substring(0, split), Path.of(spec.substring(split + 1)));
                 }
+                case "--persist-to" -> {
+                    String directory = value(option, inline, rest);
+                    if (directory.isBlank()) {
+                        throw new UsageError("--persist-to needs a directory");
+                    }
+                    persistTo = Path.of(directory);
+                }
                 default -> throw new UsageError("Unknown option: " + option);
             }
         }
@@ -131,7 +146,8 @@ record CommandLine(
                 Collections.unmodifiableMap(namespaces),
                 wranglerConfig,
                 environment,
-                Collections.unmodifiableMap(seeds));
+                Collections.unmodifiableMap(seeds),
+                persistTo);
     }
 
     private static String value(String option, String inline, List<String> rest) {

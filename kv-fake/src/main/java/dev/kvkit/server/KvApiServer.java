@@ -9,7 +9,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +54,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code GET journal} and {@code DELETE journal}; {@code GET}, {@code POST} and {@code DELETE
  * faults}. A {@code namespace} parameter takes an id or a title; {@code account} defaults to {@link
  * #accountId()}.
+ *
+ * <h2>Persistence</h2>
+ * In memory by default, and nothing is kept when the server closes. {@link
+ * Builder#persistTo(Path)} keeps every namespace and entry in a directory instead: every change a
+ * client makes over HTTP (puts raw and multipart, with metadata and expiration; deletes; bulk
+ * writes and deletes; namespace create, rename and delete, per account), and every change made
+ * through this class or the admin routes (create, reset, seed, clock moves) is committed there
+ * before it is answered, so an acknowledged write survives {@code kill -9} and a restart on the
+ * same directory. Writes made directly to a namespace's {@link FakeKvNamespace} in the JVM are in
+ * memory at once and reach the directory when a request next changes the same key, a reset or
+ * seed its namespace, or the server {@linkplain #close() closes}; a kill before that loses them.
+ * Journal and faults are not kept.
  *
  * <h2>Robustness</h2>
  * Nothing a client sends gets a 5xx; only {@linkplain #injectFault(Fault) injected faults} do.
@@ -96,6 +111,7 @@ public final class KvApiServer implements AutoCloseable {
     private final NamespaceRegistry registry;
     private final Journal journal;
     private final FaultPlan faults = new FaultPlan();
+    private final Persistence persistence;
     private final Duration readTimeout;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
@@ -106,7 +122,26 @@ public final class KvApiServer implements AutoCloseable {
         this.host = builder.host;
         this.requestedPort = builder.port;
         this.accountId = builder.accountId;
-        this.clock = builder.clock == null ? TestClock.create() : builder.clock;
+        DataDirectory data = builder.persistTo == null ? null : DataDirectory.open(builder.persistTo);
+        Instant resumeAt = null;
+        try {
+            if (data == null) {
+                this.clock = builder.clock == null ? TestClock.create() : builder.clock;
+            } else if (builder.clock == null) {
+                // A data directory lives on in real time: the system's, unless the saved clock had gone further.
+                resumeAt = data.resumeInstant(Instant.now().truncatedTo(ChronoUnit.MILLIS)); // as saved
+                Instant start = data.earliestWrite().orElse(resumeAt);
+                this.clock = TestClock.at(start.isBefore(resumeAt) ? start : resumeAt);
+            } else {
+                this.clock = builder.clock;
+                resumeAt = clock.instant();
+            }
+        } catch (RuntimeException e) {
+            if (data != null) {
+                data.close();
+            }
+            throw e;
+        }
         this.limits = builder.limits;
         this.auth = builder.tokens == null ? AuthPolicy.open() : AuthPolicy.tokens(builder.tokens);
         this.readTimeout = builder.readTimeout;
@@ -120,6 +155,15 @@ public final class KvApiServer implements AutoCloseable {
                 .enforceWriteRate(writeRate)
                 .listStressMode(listStress)
                 .build());
+        if (data != null) {
+            try {
+                data.restore(registry, clock, resumeAt);
+            } catch (RuntimeException e) {
+                data.close();
+                throw e;
+            }
+        }
+        this.persistence = data == null ? Persistence.IN_MEMORY : data;
         this.workers = Executors.newCachedThreadPool(daemonThreads("kvkit-server-"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("kvkit-server-timer-"));
     }
@@ -150,8 +194,8 @@ public final class KvApiServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not bind " + host + ":" + requestedPort, e);
         }
-        ApiContext context =
-                new ApiContext(registry, journal, limits.maxRestBulkRequestBytes(), readTimeout.toMillis(), timer);
+        ApiContext context = new ApiContext(
+                registry, persistence, journal, limits.maxRestBulkRequestBytes(), readTimeout.toMillis(), timer);
         http.createContext("/", new ApiHandler(context, auth, faults));
         http.createContext(AdminRoutes.PREFIX, new AdminRoutes(this));
         http.setExecutor(workers);
@@ -282,12 +326,20 @@ public final class KvApiServer implements AutoCloseable {
      * @param namespace the namespace to serve
      * @return the namespace as served
      * @throws IllegalArgumentException when the id is malformed, or the title or id is taken
+     * @throws IllegalStateException when the server {@linkplain Builder#persistTo(Path) persists}: a
+     *     namespace built elsewhere has a clock and limits of its own, which a restart could not give
+     *     back; create it with {@link #createNamespace(String, String, String)} instead
      * @since 0.1.0
      */
     public ServedNamespace serve(String accountId, String title, String namespaceId, FakeKvNamespace namespace) {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(namespace, "namespace");
+        if (persistence != Persistence.IN_MEMORY) {
+            throw new IllegalStateException("A persisted server serves only namespaces it creates: one built elsewhere"
+                    + " has a clock and limits of its own, which a restart could not give back; use"
+                    + " createNamespace(accountId, title, id) and its kv()");
+        }
         if (namespaceId != null && !Route.isNamespaceId(namespaceId)) {
             throw new IllegalArgumentException(
                     "A namespace id is 32 lowercase hex digits, such as a UUID without dashes, but was: "
@@ -304,10 +356,15 @@ public final class KvApiServer implements AutoCloseable {
     private ServedNamespace create(String accountId, String title, String namespaceId) {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(title, "title");
+        Persistence.Change change = persistence.begin();
         try {
-            return registry.create(accountId, title, namespaceId, null).served();
+            NamespaceRegistry.Entry entry = registry.create(accountId, title, namespaceId, null);
+            change.namespace(entry);
+            return entry.served();
         } catch (ApiError e) {
             throw new IllegalArgumentException(e.getMessage(), e);
+        } finally {
+            change.save();
         }
     }
 
@@ -353,7 +410,15 @@ public final class KvApiServer implements AutoCloseable {
      * stays where it is.
      */
     public void reset() {
-        registry.all().forEach(entry -> entry.kv.reset());
+        Persistence.Change change = persistence.begin();
+        try {
+            for (NamespaceRegistry.Entry entry : registry.all()) {
+                entry.kv.reset();
+                change.contents(entry);
+            }
+        } finally {
+            change.save();
+        }
         faults.clear();
         journal.clear();
     }
@@ -365,7 +430,15 @@ public final class KvApiServer implements AutoCloseable {
      */
     public void reset(String accountId) {
         journal.noteOpenListings();
-        registry.list(accountId).forEach(entry -> entry.kv.reset());
+        Persistence.Change change = persistence.begin();
+        try {
+            for (NamespaceRegistry.Entry entry : registry.list(accountId)) {
+                entry.kv.reset();
+                change.contents(entry);
+            }
+        } finally {
+            change.save();
+        }
     }
 
     /**
@@ -377,11 +450,45 @@ public final class KvApiServer implements AutoCloseable {
      */
     public void reset(String accountId, String namespaceId) {
         journal.noteOpenListings();
-        namespace(accountId, namespaceId)
+        NamespaceRegistry.Entry entry = registry.find(accountId, namespaceId)
                 .orElseThrow(
-                        () -> new IllegalArgumentException("No namespace " + namespaceId + " in account " + accountId))
-                .kv()
-                .reset();
+                        () -> new IllegalArgumentException("No namespace " + namespaceId + " in account " + accountId));
+        Persistence.Change change = persistence.begin();
+        try {
+            entry.kv.reset();
+            change.contents(entry);
+        } finally {
+            change.save();
+        }
+    }
+
+    /**
+     * Imports a wrangler bulk file into a namespace, as its {@link FakeKvNamespace#importBulk(Path)}
+     * does, and saves the result where the server persists; for the admin route and the command
+     * line.
+     */
+    int seed(ServedNamespace namespace, java.util.function.ToIntFunction<FakeKvNamespace> importer) {
+        NamespaceRegistry.Entry entry = registry.find(namespace.accountId(), namespace.id())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "No namespace " + namespace.id() + " in account " + namespace.accountId()));
+        Persistence.Change change = persistence.begin();
+        try {
+            int imported = importer.applyAsInt(entry.kv);
+            change.contents(entry);
+            return imported;
+        } finally {
+            change.save();
+        }
+    }
+
+    /** Saves where the clock has been, after the admin routes moved it. */
+    void clockMoved() {
+        persistence.clockMoved();
+    }
+
+    /** Returns whether the server keeps its state in a directory. */
+    boolean persists() {
+        return persistence != Persistence.IN_MEMORY;
     }
 
     /**
@@ -436,6 +543,22 @@ public final class KvApiServer implements AutoCloseable {
         }
         workers.shutdownNow();
         timer.shutdownNow();
+        persistence.close();
+    }
+
+    /**
+     * Stops as {@code kill -9} would, for tests of persistence in one JVM: the port is released and
+     * the store let go of without saving anything more, so what survives is what was committed when
+     * each change was acknowledged, and nothing that {@link #close()} would have added.
+     */
+    synchronized void halt() {
+        serving = false;
+        persistence.halt();
+        if (http != null) {
+            http.stop(0);
+        }
+        workers.shutdownNow();
+        timer.shutdownNow();
     }
 
     @Override
@@ -471,6 +594,7 @@ public final class KvApiServer implements AutoCloseable {
         private Map<String, Set<String>> tokens;
         private Duration readTimeout = Duration.ofSeconds(30);
         private int journalCapacity = 10_000;
+        private Path persistTo;
 
         private Builder() {}
 
@@ -631,9 +755,49 @@ public final class KvApiServer implements AutoCloseable {
         }
 
         /**
-         * Builds the server, not yet started.
+         * Keeps the server's namespaces and entries in a directory, so they survive a restart, a
+         * crash and {@code kill -9}: every acknowledged change is committed to the directory's
+         * SQLite database, {@code kvkit.sqlite}, before it is answered (see the class description
+         * for what is kept). A server built on a directory that holds a store starts with what it
+         * holds. In memory, the default, costs nothing of this.
+         *
+         * <p>Needs SQLite's JDBC driver, {@code org.xerial:sqlite-jdbc}, which kv-fake declares
+         * optional: add it to the build where you persist ({@link #build()} says so when it is
+         * missing).
+         *
+         * <p>Durability: WAL mode with {@code synchronous=NORMAL}. A commit is in the operating
+         * system's page cache when the request is answered, so it survives the process being
+         * killed, but a power loss or a kernel crash may lose the last writes (never the store's
+         * consistency).
+         *
+         * <p>The clock: without {@link #clock(TestClock)}, a persisted server's clock starts at the
+         * system's time, or where the saved clock had been if that is later, so an entry that had
+         * expired stays expired; it still moves only when told. A given clock is used as it stands:
+         * the saved entries its instant has reached are not loaded. While the entries load, the clock
+         * steps through the instants they were written at, then returns.
+         *
+         * <p>The directory is made if it does not exist; other files in it are left alone. {@link
+         * #build()} opens the store and holds it until {@link KvApiServer#close()}: a second server
+         * on the same directory is refused while the first runs.
+         *
+         * @param directory the directory
+         * @return this builder
+         */
+        public Builder persistTo(Path directory) {
+            this.persistTo = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Builds the server, not yet started; with {@link #persistTo(Path)}, opens the directory's
+         * store and loads what it holds.
          *
          * @return the server
+         * @throws IllegalArgumentException when the persistence directory is a file, cannot be
+         *     written, holds a {@code kvkit.sqlite} that is not a kvkit store or is one of a newer
+         *     kvkit, or holds entries the server's limits refuse
+         * @throws IllegalStateException when persisting without SQLite's driver on the class path,
+         *     or while another server holds the directory
          */
         public KvApiServer build() {
             return new KvApiServer(this);

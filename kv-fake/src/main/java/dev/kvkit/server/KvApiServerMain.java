@@ -4,8 +4,10 @@ import dev.kvkit.fake.WranglerConfig;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -18,8 +20,14 @@ import java.util.concurrent.CountDownLatch;
  * <p>It prints {@code export} lines for wrangler ({@code CLOUDFLARE_API_BASE_URL}), the SDKs
  * ({@code CLOUDFLARE_BASE_URL}) and both ({@code CLOUDFLARE_ACCOUNT_ID}, {@code
  * CLOUDFLARE_API_TOKEN}), and the namespace ids as comments, so the whole output can be pasted into
- * a shell. {@code --help} lists the options; bad arguments exit with status 2, a port that cannot
- * be bound with status 1.
+ * a shell. {@code --help} lists the options; bad arguments exit with status 2 (an unusable {@code
+ * --persist-to} directory included), a port that cannot be bound with status 1, and so do {@code
+ * --persist-to} without SQLite's driver on the class path and a directory another server holds.
+ *
+ * <p>With {@code --persist-to DIR} the namespaces and entries are kept in {@code DIR} (see {@link
+ * KvApiServer.Builder#persistTo(java.nio.file.Path)}): a restart on it serves what it holds, a
+ * {@code --namespace} or wrangler binding it holds already is kept rather than created again (and
+ * refused if it asks for another id), and {@code --seed} seeds only namespaces this start created.
  *
  * @since 0.1.0
  */
@@ -56,6 +64,11 @@ public final class KvApiServerMain {
             System.err.println("kvkit-server: " + e.getMessage());
             System.exit(2);
             return;
+        } catch (IllegalStateException e) {
+            // --persist-to without SQLite's driver, or a directory another server holds.
+            System.err.println("kvkit-server: " + e.getMessage());
+            System.exit(1);
+            return;
         } catch (UncheckedIOException e) {
             // The arguments made sense but the port is taken, or a file cannot be read.
             System.err.println(
@@ -89,10 +102,14 @@ public final class KvApiServerMain {
         if (commandLine.token() != null) {
             builder.requireToken(commandLine.token());
         }
+        if (commandLine.persistTo() != null) {
+            builder.persistTo(commandLine.persistTo());
+        }
         KvApiServer server = builder.build();
+        String restored = restored(server);
         try {
-            createNamespaces(server, commandLine);
-            seed(server, commandLine.seeds());
+            Set<String> created = createNamespaces(server, commandLine);
+            seed(server, commandLine.seeds(), created);
             server.start();
         } catch (RuntimeException e) {
             server.close();
@@ -100,6 +117,10 @@ public final class KvApiServerMain {
         }
         String account = server.accountId();
         out.println("# kvkit: the Workers KV REST API is served at " + server.baseUrl());
+        if (commandLine.persistTo() != null) {
+            out.println("# kept in " + commandLine.persistTo().toAbsolutePath().normalize() + ": " + restored
+                    + "; clock at " + server.clock().instant());
+        }
         out.println("export CLOUDFLARE_API_BASE_URL=" + server.baseUrl());
         out.println("export CLOUDFLARE_BASE_URL=" + server.baseUrl());
         out.println("export CLOUDFLARE_ACCOUNT_ID=" + account);
@@ -114,10 +135,33 @@ public final class KvApiServerMain {
         return server;
     }
 
-    private static void createNamespaces(KvApiServer server, CommandLine commandLine) {
+    /** Says what a persisted server found in its directory, before anything is added to it. */
+    private static String restored(KvApiServer server) {
+        int namespaces = 0;
+        int keys = 0;
+        for (ServedNamespace namespace : server.namespaces(server.accountId())) {
+            namespaces++;
+            keys += namespace.kv().size();
+        }
+        if (namespaces == 0) {
+            return "nothing restored";
+        }
+        return "restored " + namespaces + (namespaces == 1 ? " namespace" : " namespaces") + " with " + keys
+                + (keys == 1 ? " key" : " keys");
+    }
+
+    /** Creates the namespaces asked for; returns the titles created, not found restored. */
+    private static Set<String> createNamespaces(KvApiServer server, CommandLine commandLine) {
         String account = server.accountId();
+        Set<String> created = new HashSet<>();
         for (Map.Entry<String, String> namespace : commandLine.namespaces().entrySet()) {
-            create(server, account, namespace.getKey(), namespace.getValue(), "--namespace " + namespace.getKey());
+            create(
+                    server,
+                    account,
+                    namespace.getKey(),
+                    namespace.getValue(),
+                    "--namespace " + namespace.getKey(),
+                    created);
         }
         if (commandLine.wranglerConfig() != null) {
             WranglerConfig config = WranglerConfig.read(commandLine.wranglerConfig());
@@ -126,18 +170,37 @@ public final class KvApiServerMain {
                     : config.kvNamespaces(commandLine.environment());
             for (WranglerConfig.KvNamespaceBinding binding : bindings) {
                 String where = config.source() + " binding " + binding.binding();
-                create(server, account, binding.binding(), binding.id(), where);
+                create(server, account, binding.binding(), binding.id(), where, created);
                 if (binding.previewId() != null && !binding.previewId().equals(binding.id())) {
-                    create(server, account, binding.binding() + "_preview", binding.previewId(), where + " preview_id");
+                    create(
+                            server,
+                            account,
+                            binding.binding() + "_preview",
+                            binding.previewId(),
+                            where + " preview_id",
+                            created);
                 }
             }
         }
+        return created;
     }
 
-    private static void create(KvApiServer server, String account, String title, String id, String where) {
+    private static void create(
+            KvApiServer server, String account, String title, String id, String where, Set<String> created) {
         if (id != null && !Route.isNamespaceId(id)) {
             throw new CommandLine.UsageError(
                     where + ": the namespace id must be 32 lowercase hex digits, but was: " + id);
+        }
+        if (server.persists()) {
+            // Restored from the directory: the same namespace, if it has the id asked for.
+            ServedNamespace existing = server.namespaceByTitle(account, title).orElse(null);
+            if (existing != null) {
+                if (id != null && !id.equals(existing.id())) {
+                    throw new CommandLine.UsageError(where + ": the persisted namespace " + title + " has id "
+                            + existing.id() + ", not " + id + "; use another --persist-to directory");
+                }
+                return;
+            }
         }
         try {
             if (id == null) {
@@ -145,20 +208,25 @@ public final class KvApiServerMain {
             } else {
                 server.createNamespace(account, title, id);
             }
+            created.add(title);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.UsageError(where + ": " + e.getMessage());
         }
     }
 
-    private static void seed(KvApiServer server, Map<String, Path> seeds) {
+    /** Seeds the namespaces created by this start; one restored from the directory keeps what it holds. */
+    private static void seed(KvApiServer server, Map<String, Path> seeds, Set<String> created) {
         String account = server.accountId();
         for (Map.Entry<String, Path> seed : seeds.entrySet()) {
             ServedNamespace namespace = server.namespace(account, seed.getKey())
                     .or(() -> server.namespaceByTitle(account, seed.getKey()))
                     .orElseThrow(() -> new CommandLine.UsageError("--seed " + seed.getKey()
                             + ": no such namespace; create it with --namespace or --wrangler-config"));
+            if (server.persists() && !created.contains(namespace.title())) {
+                continue;
+            }
             try {
-                namespace.kv().importBulk(seed.getValue());
+                server.seed(namespace, kv -> kv.importBulk(seed.getValue()));
             } catch (UncheckedIOException e) {
                 throw new CommandLine.UsageError("--seed " + seed.getKey() + ": cannot read " + seed.getValue());
             }

@@ -31,7 +31,14 @@ final class NamespaceRoutes {
             }
             jurisdiction = jurisdictionNode.asText();
         }
-        NamespaceRegistry.Entry entry = context.registry.create(call.route.accountId(), title, null, jurisdiction);
+        Persistence.Change change = context.persistence.begin();
+        NamespaceRegistry.Entry entry;
+        try {
+            entry = context.registry.create(call.route.accountId(), title, null, jurisdiction);
+            change.namespace(entry);
+        } finally {
+            change.save();
+        }
         call.sendSuccess(json(entry));
     }
 
@@ -81,15 +88,27 @@ final class NamespaceRoutes {
     void rename(Call call) throws IOException {
         NamespaceRegistry.Entry entry = context.namespace(call, "rename namespace");
         String title = title(context.json(call), "rename namespace");
-        context.registry.rename(entry, title);
+        Persistence.Change change = context.persistence.begin();
+        try {
+            context.registry.rename(entry, title);
+            change.namespace(entry);
+        } finally {
+            change.save();
+        }
         // The 2026 schema returns the updated namespace; wrangler 4 prints result.title from it.
         call.sendSuccess(json(entry));
     }
 
     void delete(Call call) throws IOException {
         NamespaceRegistry.Entry entry = context.namespace(call, "delete namespace");
-        context.registry.delete(entry.accountId, entry.id);
-        entry.kv.reset();
+        Persistence.Change change = context.persistence.begin();
+        try {
+            context.registry.delete(entry.accountId, entry.id);
+            entry.kv.reset();
+            change.namespaceDeleted(entry);
+        } finally {
+            change.save();
+        }
         call.sendSuccess(null);
     }
 

@@ -21,7 +21,8 @@ final class ValueRoutes {
     }
 
     void put(Call call) throws IOException {
-        FakeKvNamespace kv = context.namespace(call, "put").kv;
+        NamespaceRegistry.Entry namespace = context.namespace(call, "put");
+        FakeKvNamespace kv = namespace.kv;
         String key = call.key();
         warnIfEncodedTwice(call);
         byte[] body = context.body(call);
@@ -66,7 +67,13 @@ final class ValueRoutes {
         if (metadata != null) {
             options = options.withMetadata(metadata);
         }
-        kv.put(key, value, options);
+        Persistence.Change change = context.persistence.begin();
+        try {
+            kv.put(key, value, options);
+            change.key(namespace, key);
+        } finally {
+            change.save();
+        }
         call.sendSuccess(null);
     }
 
@@ -88,9 +95,15 @@ final class ValueRoutes {
     }
 
     void delete(Call call) throws IOException {
-        FakeKvNamespace kv = context.namespace(call, "remove key").kv;
+        NamespaceRegistry.Entry namespace = context.namespace(call, "remove key");
         warnIfEncodedTwice(call);
-        kv.delete(call.key());
+        Persistence.Change change = context.persistence.begin();
+        try {
+            namespace.kv.delete(call.key());
+            change.key(namespace, call.key());
+        } finally {
+            change.save();
+        }
         call.sendSuccess(null);
     }
 

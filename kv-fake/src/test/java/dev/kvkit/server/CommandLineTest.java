@@ -71,7 +71,70 @@ class CommandLineTest {
     @Test
     void helpIsRecognised() {
         assertThat(CommandLine.parse("--help").help()).isTrue();
-        assertThat(CommandLine.USAGE).contains("--port", "--namespace TITLE[=ID]", "--wrangler-config", "--seed");
+        assertThat(CommandLine.USAGE)
+                .contains("--port", "--namespace TITLE[=ID]", "--wrangler-config", "--seed", "--persist-to DIR");
+    }
+
+    @Test
+    void persistToNamesADirectoryAndIsOffByDefault() {
+        assertThat(CommandLine.parse("--persist-to", "data").persistTo()).isEqualTo(Path.of("data"));
+        assertThat(CommandLine.parse("--persist-to=.kv").persistTo()).isEqualTo(Path.of(".kv"));
+        assertThat(CommandLine.parse().persistTo()).isNull();
+    }
+
+    @Test
+    void aRestartOnThePersistedDirectoryKeepsItsNamespacesAndDoesNotSeedThemAgain() throws IOException {
+        Path seed = Files.writeString(dir.resolve("seed.json"), "[{\"key\":\"a\",\"value\":\"seeded\"}]");
+        Path data = dir.resolve("data");
+        String[] args = {
+            "--port", "0", "--persist-to", data.toString(), "--namespace", "TODO=" + ID, "--seed", "TODO=" + seed
+        };
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        try (KvApiServer server =
+                KvApiServerMain.start(CommandLine.parse(args), new PrintStream(first, true, StandardCharsets.UTF_8))) {
+            ApiClient client = new ApiClient(server);
+            assertThat(client.put(client.ns(ID) + "/values/a", "text/plain", "changed")
+                            .status())
+                    .isEqualTo(200);
+        }
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+
+        try (KvApiServer server =
+                KvApiServerMain.start(CommandLine.parse(args), new PrintStream(second, true, StandardCharsets.UTF_8))) {
+            assertThat(first.toString(StandardCharsets.UTF_8).lines())
+                    .anySatisfy(
+                            line -> assertThat(line).startsWith("# kept in " + data + ": nothing restored; clock at "));
+            assertThat(second.toString(StandardCharsets.UTF_8).lines())
+                    .anySatisfy(line -> assertThat(line)
+                            .startsWith("# kept in " + data + ": restored 1 namespace with 1 key; clock at "));
+            ApiClient client = new ApiClient(server);
+            assertThat(client.get(client.ns(ID) + "/values/a").text()).isEqualTo("changed");
+        }
+    }
+
+    @Test
+    void aPersistedNamespaceWithAnotherIdThanAskedForIsRefused() {
+        Path data = dir.resolve("data");
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        KvApiServerMain.start(
+                        CommandLine.parse("--port", "0", "--persist-to", data.toString(), "--namespace", "TODO=" + ID),
+                        out)
+                .close();
+        String other = "fedcba9876543210fedcba9876543210";
+
+        assertThatThrownBy(() -> KvApiServerMain.start(
+                        CommandLine.parse(
+                                "--port", "0", "--persist-to", data.toString(), "--namespace", "TODO=" + other),
+                        out))
+                .isInstanceOf(CommandLine.UsageError.class)
+                .hasMessage("--namespace TODO: the persisted namespace TODO has id " + ID + ", not " + other
+                        + "; use another --persist-to directory");
+        // The refused start let go of the directory, which still holds the namespace as it was.
+        try (KvApiServer server = KvApiServer.builder().persistTo(data).build()) {
+            assertThat(server.namespaces(server.accountId()))
+                    .extracting(ServedNamespace::id)
+                    .containsExactly(ID);
+        }
     }
 
     @ParameterizedTest
@@ -88,6 +151,7 @@ class CommandLineTest {
                 "--seed TODO|--seed needs NAMESPACE=FILE, but was: TODO",
                 "--env prod|--env needs --wrangler-config",
                 "--account a/b|--account must be letters, digits, _ or -, but was: a/b",
+                "--persist-to|--persist-to needs a value",
             })
     void badArgumentsSayWhatIsWrong(String args, String message) {
         assertThatThrownBy(() -> CommandLine.parse(args.split(" ")))

@@ -37,7 +37,10 @@ class UnexpectedFailureTest {
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         http.createContext(
                 "/",
-                new ApiHandler(new ApiContext(broken, journal, 1024, 1000, timer), AuthPolicy.open(), new FaultPlan()));
+                new ApiHandler(
+                        new ApiContext(broken, Persistence.IN_MEMORY, journal, 1024, 1000, timer),
+                        AuthPolicy.open(),
+                        new FaultPlan()));
         http.start();
 
         HttpResponse<String> response = HttpClient.newHttpClient()
