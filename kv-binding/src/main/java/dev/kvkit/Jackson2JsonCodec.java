@@ -20,8 +20,7 @@ final class Jackson2JsonCodec implements KvJsonCodec {
      * The codec of every binding given none. Jackson mappers are thread-safe once configured, and this
      * one is never handed out, so no test can change it for another.
      */
-    static final Jackson2JsonCodec DEFAULT =
-            new Jackson2JsonCodec(DefaultObjectMapper.create(), "KvJsonCodec.defaults()");
+    static final Jackson2JsonCodec DEFAULT = new Jackson2JsonCodec(null, "KvJsonCodec.defaults()");
 
     /** Every leniency Jackson offers beyond strict JSON, switched off for reads. */
     private static final JsonReadFeature[] STRICT = JsonReadFeature.values();
@@ -29,6 +28,7 @@ final class Jackson2JsonCodec implements KvJsonCodec {
     private final ObjectMapper mapper;
     private final String description;
 
+    /** A codec over {@code mapper}; {@code null} for the default's, made when first used. */
     Jackson2JsonCodec(ObjectMapper mapper, String description) {
         this.mapper = mapper;
         this.description = description;
@@ -36,7 +36,16 @@ final class Jackson2JsonCodec implements KvJsonCodec {
 
     /** The mapper, for the bindings that still hand it out; the default's is never handed out. */
     ObjectMapper mapper() {
-        return mapper;
+        return mapper != null ? mapper : DefaultMapper.INSTANCE;
+    }
+
+    /**
+     * The default codec's mapper, made the first time JSON is written or read: a first {@code
+     * ObjectMapper} costs a fresh JVM about 150 ms of class loading, which a namespace or an emulator
+     * that only ever sees text must not pay (StartupBenchmark).
+     */
+    private static final class DefaultMapper {
+        static final ObjectMapper INSTANCE = DefaultObjectMapper.create();
     }
 
     /**
@@ -46,7 +55,7 @@ final class Jackson2JsonCodec implements KvJsonCodec {
     @Override
     public byte[] write(Object value) {
         try {
-            return stringify(mapper).writeValueAsBytes(value);
+            return stringify(mapper()).writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -66,13 +75,13 @@ final class Jackson2JsonCodec implements KvJsonCodec {
         if (type == null) {
             throw new IllegalArgumentException("type must not be null");
         }
-        return parse(mapper, json, type);
+        return parse(mapper(), json, type);
     }
 
     @Override
     public JsonNode readTree(String json) {
         requireText(json);
-        return parse(mapper, json, JsonNode.class);
+        return parse(mapper(), json, JsonNode.class);
     }
 
     /** Strict JSON through a Jackson 2 mapper; the Jackson 3 codec reads Jackson 2 trees with it too. */
