@@ -37,9 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5)
-@Measurement(iterations = 10)
+@Measurement(iterations = 20)
 @Fork(
-        value = 1,
+        value = 3,
         jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class ExtensionBenchmark {
 
