@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kvkit.KvJsonCodec;
+import dev.kvkit.internal.BindingChecks;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -380,12 +381,7 @@ public final class CloudflareKvAccount {
          * @since 0.1.0
          */
         public Builder jsonCodec(KvJsonCodec jsonCodec) {
-            if (jsonCodec == null) {
-                throw new IllegalArgumentException(
-                        "jsonCodec must not be null: pass KvJsonCodec.jackson3(mapper), KvJsonCodec.jackson2(mapper)"
-                                + " or KvJsonCodec.defaults()");
-            }
-            this.jsonCodec = jsonCodec;
+            this.jsonCodec = BindingChecks.jsonCodec(jsonCodec);
             return this;
         }
 

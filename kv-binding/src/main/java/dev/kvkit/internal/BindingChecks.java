@@ -2,6 +2,7 @@ package dev.kvkit.internal;
 
 import dev.kvkit.GetOptions;
 import dev.kvkit.KvException;
+import dev.kvkit.KvJsonCodec;
 import dev.kvkit.KvOperation;
 import dev.kvkit.KvType;
 import dev.kvkit.PutOptions;
@@ -50,6 +51,23 @@ public final class BindingChecks {
     }
 
     // ------------------------------------------------------------------ checks
+
+    /**
+     * Returns the codec a builder was given, refusing {@code null} with the factories that make one:
+     * the one text of every builder's {@code jsonCodec}.
+     *
+     * @param jsonCodec the codec
+     * @return the codec
+     * @throws IllegalArgumentException when it is null
+     */
+    public static KvJsonCodec jsonCodec(KvJsonCodec jsonCodec) {
+        if (jsonCodec == null) {
+            throw new IllegalArgumentException(
+                    "jsonCodec must not be null: pass KvJsonCodec.jackson3(mapper), KvJsonCodec.jackson2(mapper)"
+                            + " or KvJsonCodec.defaults()");
+        }
+        return jsonCodec;
+    }
 
     /**
      * Refuses a {@code null} where Java takes an object.

@@ -3,6 +3,7 @@ package dev.kvkit.fake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kvkit.KvBinding;
 import dev.kvkit.KvJsonCodec;
+import dev.kvkit.internal.BindingChecks;
 import dev.kvkit.internal.DefaultObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -490,12 +491,7 @@ public final class FakeKvNamespace extends ForwardingKvBinding {
          * @since 0.1.0
          */
         public Builder jsonCodec(KvJsonCodec jsonCodec) {
-            if (jsonCodec == null) {
-                throw new IllegalArgumentException(
-                        "jsonCodec must not be null: pass KvJsonCodec.jackson3(mapper), KvJsonCodec.jackson2(mapper)"
-                                + " or KvJsonCodec.defaults()");
-            }
-            this.codec = new JsonCodec(jsonCodec);
+            this.codec = new JsonCodec(BindingChecks.jsonCodec(jsonCodec));
             return this;
         }
 

@@ -8,6 +8,7 @@ import dev.kvkit.fake.FakeKvNamespace;
 import dev.kvkit.fake.KvLimits;
 import dev.kvkit.fake.TestClock;
 import dev.kvkit.fake.WranglerConfig.KvNamespaceBinding;
+import dev.kvkit.internal.BindingChecks;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -631,12 +632,7 @@ public final class KvExtension
          * @since 0.1.0
          */
         public Builder jsonCodec(KvJsonCodec jsonCodec) {
-            if (jsonCodec == null) {
-                throw new IllegalArgumentException(
-                        "jsonCodec must not be null: pass KvJsonCodec.jackson3(mapper), KvJsonCodec.jackson2(mapper)"
-                                + " or KvJsonCodec.defaults()");
-            }
-            this.mapper = MapperSource.of(jsonCodec);
+            this.mapper = MapperSource.of(BindingChecks.jsonCodec(jsonCodec));
             return this;
         }
 
