@@ -28,7 +28,7 @@ final class Jackson2JsonCodec implements KvJsonCodec {
     private final ObjectMapper mapper;
     private final String description;
 
-    /** A codec over {@code mapper}; {@code null} for the default's, made when first used. */
+    /** A codec over {@code mapper}; {@code null} for kvkit's shared default, made when first used. */
     Jackson2JsonCodec(ObjectMapper mapper, String description) {
         this.mapper = mapper;
         this.description = description;
@@ -36,16 +36,7 @@ final class Jackson2JsonCodec implements KvJsonCodec {
 
     /** The mapper, for the bindings that still hand it out; the default's is never handed out. */
     ObjectMapper mapper() {
-        return mapper != null ? mapper : DefaultMapper.INSTANCE;
-    }
-
-    /**
-     * The default codec's mapper, made the first time JSON is written or read: a first {@code
-     * ObjectMapper} costs a fresh JVM about 150 ms of class loading, which a namespace or an emulator
-     * that only ever sees text must not pay (StartupBenchmark).
-     */
-    private static final class DefaultMapper {
-        static final ObjectMapper INSTANCE = DefaultObjectMapper.create();
+        return mapper != null ? mapper : DefaultObjectMapper.shared();
     }
 
     /**

@@ -16,6 +16,22 @@ public final class DefaultObjectMapper {
     private DefaultObjectMapper() {}
 
     /**
+     * Returns the one default mapper kvkit shares among its own uses (the default codec, the fake's
+     * bulk files), made the first time JSON is written or read: a first {@code ObjectMapper} costs a
+     * fresh JVM about 150 ms of class loading, which a namespace or an emulator that only ever sees
+     * text must not pay. Never hand it to user code, which could reconfigure it for everyone.
+     *
+     * @return the shared mapper
+     */
+    public static ObjectMapper shared() {
+        return Shared.MAPPER;
+    }
+
+    private static final class Shared {
+        static final ObjectMapper MAPPER = create();
+    }
+
+    /**
      * Creates a new default mapper.
      *
      * @return a mapper of the caller's own

@@ -26,14 +26,6 @@ final class JsonCodec {
     /** The codec of every namespace built without a mapper or codec: {@link KvJsonCodec#defaults()}. */
     static final JsonCodec DEFAULT = new JsonCodec(KvJsonCodec.defaults(), null);
 
-    /**
-     * Builds the bulk files' trees when the namespace was given no Jackson 2 mapper of its own; made
-     * when first needed, so a namespace that never imports or exports pays nothing for it.
-     */
-    private static final class Trees {
-        static final ObjectMapper MAPPER = DefaultObjectMapper.create();
-    }
-
     private final KvJsonCodec codec;
     private final ObjectMapper objectMapper;
 
@@ -73,7 +65,7 @@ final class JsonCodec {
 
     /** A Jackson 2 mapper for the bulk files' own JSON (not values): the one given, or kvkit's. */
     ObjectMapper treeMapper() {
-        return objectMapper != null ? objectMapper : Trees.MAPPER;
+        return objectMapper != null ? objectMapper : DefaultObjectMapper.shared();
     }
 
     /**
