@@ -14,16 +14,6 @@ final class Utf8 {
 
     private Utf8() {}
 
-    /** Returns the UTF-8 length of {@code text}, counting a lone surrogate as U+FFFD. */
-    static int length(String text) {
-        return WorkerUtf8.length(text);
-    }
-
-    /** Returns whether {@code text} holds a surrogate that is not half of a pair. */
-    static boolean hasLoneSurrogate(String text) {
-        return WorkerUtf8.hasLoneSurrogate(text);
-    }
-
     /** Encodes {@code text} as UTF-8, a lone surrogate becoming U+FFFD as a Worker's encoder does. */
     static byte[] encode(String text) {
         return WorkerUtf8.encode(text);
