@@ -9,7 +9,6 @@ import dev.kvkit.GetOptions;
 import dev.kvkit.KvBinding;
 import dev.kvkit.KvException;
 import dev.kvkit.KvJsonCodec;
-import dev.kvkit.KvListKey;
 import dev.kvkit.KvListPage;
 import dev.kvkit.KvOperation;
 import dev.kvkit.KvType;
@@ -17,7 +16,6 @@ import dev.kvkit.KvValueWithMetadata;
 import dev.kvkit.ListOptions;
 import dev.kvkit.PutOptions;
 import dev.kvkit.internal.BindingChecks;
-import dev.kvkit.internal.SerializedResults;
 import dev.kvkit.internal.WorkerUtf8;
 import java.io.IOException;
 import java.io.InputStream;
@@ -456,28 +454,15 @@ public final class CloudflareKvBinding implements KvBinding {
         options.cursor()
                 .filter(cursor -> !cursor.isEmpty())
                 .ifPresent(cursor -> query.add("cursor=" + PercentEncoding.encode(cursor)));
-        JsonNode envelope = transport.sendForEnvelope(Transport.Call.read(
-                path + "/keys",
-                query.isEmpty() ? null : String.join("&", query),
-                "application/json",
-                false,
-                failure(KvOperation.GET, null)));
-        List<KvListKey> keys = new ArrayList<>();
-        SerializedResults results = SerializedResults.get();
-        for (JsonNode key : envelope.path("result")) {
-            JsonNode expiration = key.path("expiration");
-            keys.add(results.listKey(
-                    key.path("name").asText(),
-                    expiration.isNumber() ? expiration.asLong() : null,
-                    ValueCodec.metadataBytes(key.path("metadata")),
-                    codec.codec()));
-        }
-        JsonNode info = envelope.path("result_info");
-        String cursor = info.path("cursor").asText("");
-        if (cursor.isEmpty()) {
-            cursor = info.path("cursors").path("after").asText("");
-        }
-        return cursor.isEmpty() ? new KvListPage(keys, true, null) : new KvListPage(keys, false, cursor);
+        KvJsonCodec codec = this.codec.codec();
+        return transport.sendForEnvelope(
+                Transport.Call.read(
+                        path + "/keys",
+                        query.isEmpty() ? null : String.join("&", query),
+                        "application/json",
+                        false,
+                        failure(KvOperation.GET, null)),
+                body -> KeyListBody.read(body, codec));
     }
 
     // ---------------------------------------------------------------- beyond the binding

@@ -198,15 +198,41 @@ final class Transport {
             body.transferTo(OutputStream.nullOutputStream());
             return envelope;
         } catch (IOException e) {
-            String path = response.uri().getRawPath();
-            throw new KvTransportException(
-                    call.method(),
-                    path,
-                    1,
-                    "answered " + response.statusCode() + " with a body that is not Cloudflare's envelope: "
-                            + e.getMessage(),
-                    e);
+            throw notAnEnvelope(call, response, e);
         }
+    }
+
+    /** Reads a whole answer body that is an envelope. */
+    @FunctionalInterface
+    interface BodyReader<T> {
+        T read(byte[] body) throws IOException;
+    }
+
+    /**
+     * Sends a call whose answer is an envelope and reads its body whole with {@code reader}: for
+     * answers read in one pass without a tree ({@link KeyListBody}). A body the reader cannot read
+     * fails as {@link #sendForEnvelope} does.
+     */
+    <T> T sendForEnvelope(Call call, BodyReader<T> reader) {
+        HttpResponse<InputStream> response = send(call);
+        if (response == null) {
+            return null;
+        }
+        try (InputStream body = response.body()) {
+            return reader.read(body.readAllBytes());
+        } catch (IOException e) {
+            throw notAnEnvelope(call, response, e);
+        }
+    }
+
+    private static KvTransportException notAnEnvelope(Call call, HttpResponse<?> response, IOException e) {
+        return new KvTransportException(
+                call.method(),
+                response.uri().getRawPath(),
+                1,
+                "answered " + response.statusCode() + " with a body that is not Cloudflare's envelope: "
+                        + e.getMessage(),
+                e);
     }
 
     private HttpRequest request(Call call, URI uri) {

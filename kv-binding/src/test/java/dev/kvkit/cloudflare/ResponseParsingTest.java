@@ -246,6 +246,72 @@ class ResponseParsingTest {
     }
 
     @Test
+    void listKeepsEachKeysMetadataAsTheBytesTheServerSent() {
+        String[] metadata = {
+            "{\"n\":1.50E+3,\"s\":\"caf\\u00e9 \\\"q\\\" \u00e9\uD83C\uDF89\",\"a\":[{},[],null]}",
+            "\"just a string with a \\\" and a }\"",
+            "-0.000",
+            "123456789012345678901234567890",
+            "true",
+            "[1,\"]\",{\"x\":{}}]",
+        };
+        StringBuilder result = new StringBuilder("[");
+        for (int i = 0; i < metadata.length; i++) {
+            result.append(i == 0 ? "" : ",")
+                    .append("{\"metadata\" : ")
+                    .append(metadata[i])
+                    .append(" , \"name\":\"k")
+                    .append(i)
+                    .append("\"}");
+        }
+        stub.reply(StubServer.Reply.list(result.append("]").toString(), "{\"cursor\":\"\"}"));
+
+        KvListPage page = kv.list();
+
+        assertThat(page.keys())
+                .extracting(key -> new String(
+                        dev.kvkit.internal.SerializedResults.get().metadataJson(key), StandardCharsets.UTF_8))
+                .containsExactly(metadata);
+        assertThat(page.keys().get(0).metadata().get("s").asText()).isEqualTo("caf\u00e9 \"q\" \u00e9\uD83C\uDF89");
+        assertThat(page.keys().get(2).metadata().decimalValue()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void listSkipsFieldsItDoesNotKnowAndReadsAnExplicitNull() {
+        stub.reply(StubServer.Reply.list(
+                "[{\"name\":\"a\",\"extra\":{\"name\":\"not this\",\"metadata\":1},\"metadata\":null,"
+                        + "\"expiration\":null,\"more\":[1,2]}]",
+                "{\"cursor\":\"\",\"cursors\":{\"before\":\"x\"},\"count\":1}"));
+
+        KvListPage page = kv.list();
+
+        assertThat(page.keys()).containsExactly(KvListKey.of("a"));
+        assertThat(page.listComplete()).isTrue();
+    }
+
+    @Test
+    void aListAnswerThatIsNotAKeyListFailsWithTheStatusAndWhatWasWrong() {
+        stub.reply(
+                StubServer.Reply.list("{\"name\":\"a\"}", "{}"),
+                StubServer.Reply.list("[{\"metadata\":1}]", "{}"),
+                StubServer.Reply.list("[{\"name\":7}]", "{}"),
+                StubServer.Reply.raw(200, "[]"),
+                StubServer.Reply.raw(200, "{\"result\":[{\"name\":\"a\""));
+
+        assertThatThrownBy(kv::list)
+                .isInstanceOf(KvTransportException.class)
+                .hasMessageContaining(
+                        "answered 200 with a body that is not Cloudflare's envelope: result is not a JSON array");
+        assertThatThrownBy(kv::list).hasMessageContaining("not Cloudflare's envelope: A key of result has no name");
+        assertThatThrownBy(kv::list)
+                .hasMessageContaining("not Cloudflare's envelope: a key's name is not a JSON string");
+        assertThatThrownBy(kv::list).hasMessageContaining("not Cloudflare's envelope: the answer is not a JSON object");
+        assertThatThrownBy(kv::list)
+                .isInstanceOf(KvTransportException.class)
+                .hasMessageContaining("not Cloudflare's envelope: Unexpected end-of-input");
+    }
+
+    @Test
     void anEmptyCursorMeansTheListIsComplete() {
         stub.reply(StubServer.Reply.list("[{\"name\":\"a\"}]", "{\"count\":1,\"cursor\":\"\"}"));
 
