@@ -1,6 +1,5 @@
 package dev.kvkit.cloudflare;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +7,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +18,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Sends the requests of one account: credentials, timeouts and retries, and Cloudflare's error
@@ -36,8 +35,6 @@ final class Transport {
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-            // The caller reads a response body to its end and closes it (see sendForEnvelope).
-            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
 
     /** The most of an error body that is read: enough for any envelope, never a whole value. */
@@ -135,13 +132,18 @@ final class Transport {
      * unread, or {@code null} for a missing key when the call allows it. The caller closes the body.
      */
     HttpResponse<InputStream> send(Call call) {
+        return send(call, HttpResponse.BodyHandlers.ofInputStream(), Transport::readError);
+    }
+
+    private <T> HttpResponse<T> send(
+            Call call, HttpResponse.BodyHandler<T> handler, Function<HttpResponse<T>, ApiError> errorOf) {
         URI uri = URI.create(base + call.path() + (call.query() == null ? "" : "?" + call.query()));
         String path = uri.getRawPath();
         HttpRequest request = request(call, uri);
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<InputStream> response;
+            HttpResponse<T> response;
             try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                response = http.send(request, handler);
             } catch (IOException e) {
                 Duration delay = call.repeat() == Repeat.NEVER
                         ? null
@@ -159,7 +161,7 @@ final class Transport {
             if (status >= 200 && status < 300) {
                 return response;
             }
-            ApiError error = readError(response);
+            ApiError error = errorOf.apply(response);
             if (status == 404 && error.code() == 10009 && call.missingIsNull()) {
                 return null;
             }
@@ -183,23 +185,13 @@ final class Transport {
      * the call allows it.
      */
     JsonNode sendForEnvelope(Call call) {
-        HttpResponse<InputStream> response = send(call);
-        if (response == null) {
-            return null;
-        }
-        try (InputStream body = response.body()) {
+        return sendForEnvelope(call, body -> {
             JsonNode envelope = WIRE.readTree(body);
             if (envelope == null || !envelope.isObject()) {
                 throw new IOException("The answer is not a JSON object");
             }
-            // The parser stops at the envelope's last brace. A body closed before its end makes the
-            // JDK client close the connection rather than pool it, and the next call pays for a new
-            // one (ConnectionReuseTest); reading the rest, usually nothing, keeps the connection.
-            body.transferTo(OutputStream.nullOutputStream());
             return envelope;
-        } catch (IOException e) {
-            throw notAnEnvelope(call, response, e);
-        }
+        });
     }
 
     /** Reads a whole answer body that is an envelope. */
@@ -209,17 +201,23 @@ final class Transport {
     }
 
     /**
-     * Sends a call whose answer is an envelope and reads its body whole with {@code reader}: for
-     * answers read in one pass without a tree ({@link KeyListBody}). A body the reader cannot read
-     * fails as {@link #sendForEnvelope} does.
+     * Sends a call whose answer is an envelope and reads its body, received whole, with {@code
+     * reader}, or returns {@code null} for a missing key when the call allows it. A body the reader
+     * cannot read fails with the status and what was wrong.
+     *
+     * <p>An envelope is read whole rather than streamed: the JDK client then reads it to its end in
+     * one go and pools the connection, where a stream closed at the envelope's last brace makes it
+     * close the connection instead (ConnectionReuseTest), and a key list page is parsed from the
+     * bytes in one pass ({@link KeyListBody}).
      */
     <T> T sendForEnvelope(Call call, BodyReader<T> reader) {
-        HttpResponse<InputStream> response = send(call);
+        HttpResponse<byte[]> response =
+                send(call, HttpResponse.BodyHandlers.ofByteArray(), r -> readError(r.statusCode(), r.body()));
         if (response == null) {
             return null;
         }
-        try (InputStream body = response.body()) {
-            return reader.read(body.readAllBytes());
+        try {
+            return reader.read(response.body());
         } catch (IOException e) {
             throw notAnEnvelope(call, response, e);
         }
@@ -279,6 +277,11 @@ final class Transport {
         } catch (IOException e) {
             return new ApiError(0, reasonPhrase(status));
         }
+        return readError(status, bytes);
+    }
+
+    /** The first error of an envelope received whole; the reason phrase when the body is not one. */
+    private static ApiError readError(int status, byte[] bytes) {
         try {
             JsonNode errors = WIRE.readTree(bytes).path("errors");
             if (errors.isArray() && errors.size() > 0) {

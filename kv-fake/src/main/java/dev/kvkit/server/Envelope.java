@@ -2,12 +2,12 @@ package dev.kvkit.server;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 /**
@@ -36,7 +36,8 @@ final class Envelope {
      * through here, so both have one layout.
      */
     static byte[] success(ResultWriter result, JsonNode resultInfo) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
+        // Jackson's segmented buffer: a 100 kB page grows without copying what it holds so far.
+        ByteArrayBuilder bytes = new ByteArrayBuilder();
         try (JsonGenerator json = JSON.getFactory().createGenerator(bytes)) {
             json.writeStartObject();
             json.writeFieldName("result");
