@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kvkit.internal.SerializedResults;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -27,6 +28,11 @@ public final class KvListKey {
             @Override
             public KvListKey listKey(String name, Long expiration, byte[] metadataJson, KvJsonCodec codec) {
                 return new KvListKey(name, expiration, null, metadataJson, codec);
+            }
+
+            @Override
+            public KvListPage listPage(List<KvListKey> keys, boolean listComplete, String cursor) {
+                return KvListPage.handedOver(keys, listComplete, cursor);
             }
 
             @Override

@@ -2,11 +2,13 @@ package dev.kvkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.kvkit.internal.SerializedResults;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -148,6 +150,32 @@ class ValueTypesTest {
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> new KvListPage(List.of(), false, ""))
                     .withMessage("A page that is not complete needs a cursor");
+        }
+
+        @Test
+        void aPageHandedOverByABindingIsAnUnmodifiableListThatEqualsACopiedOne() {
+            List<KvListKey> keys = new ArrayList<>(List.of(KvListKey.of("a"), KvListKey.of("b")));
+            KvListPage page = SerializedResults.get().listPage(keys, false, "cursor");
+            KvListPage copied = new KvListPage(List.of(KvListKey.of("a"), KvListKey.of("b")), false, "cursor");
+
+            assertThat(page).isEqualTo(copied).hasSameHashCodeAs(copied).hasToString(copied.toString());
+            assertThat(page.keys()).isInstanceOf(java.util.RandomAccess.class);
+            assertThatThrownBy(() -> page.keys().add(KvListKey.of("c")))
+                    .isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> page.keys().set(0, KvListKey.of("c")))
+                    .isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> page.keys().removeIf(key -> true))
+                    .isInstanceOf(UnsupportedOperationException.class);
+            assertThat(keys).hasSize(2);
+            // A page rebuilt from a handed-over one's keys is that page, not another copy of it.
+            assertThat(new KvListPage(page.keys(), false, "next").keys()).isSameAs(page.keys());
+            assertThatNullPointerException()
+                    .isThrownBy(() -> SerializedResults.get()
+                            .listPage(java.util.Arrays.asList(KvListKey.of("a"), null), true, null))
+                    .withMessage("keys must not contain null");
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> SerializedResults.get().listPage(List.of(), true, "cursor"))
+                    .withMessage("A complete page has no cursor, but was given: cursor");
         }
 
         @Test

@@ -72,7 +72,7 @@ final class KeyListBody {
         if (cursor.isEmpty()) {
             cursor = after;
         }
-        return cursor.isEmpty() ? new KvListPage(keys, true, null) : new KvListPage(keys, false, cursor);
+        return cursor.isEmpty() ? results.listPage(keys, true, null) : results.listPage(keys, false, cursor);
     }
 
     /** One element of {@code result}: {@code name}, {@code expiration} and {@code metadata}. */

@@ -2,7 +2,9 @@ package dev.kvkit.internal;
 
 import dev.kvkit.KvJsonCodec;
 import dev.kvkit.KvListKey;
+import dev.kvkit.KvListPage;
 import dev.kvkit.KvValueWithMetadata;
+import java.util.List;
 
 /**
  * Not API: how kvkit's own bindings build results whose metadata stays serialised until read.
@@ -62,6 +64,19 @@ public abstract class SerializedResults {
      * @return the key
      */
     public abstract KvListKey listKey(String name, Long expiration, byte[] metadataJson, KvJsonCodec codec);
+
+    /**
+     * Returns a list page over {@code keys} without copying them: the caller built the list, holds
+     * no other reference to it and never changes it.
+     *
+     * @param keys the page's keys, none null
+     * @param listComplete whether no keys follow
+     * @param cursor the cursor of the next page, or {@code null}
+     * @return the page
+     * @throws NullPointerException when a key is null
+     * @throws IllegalArgumentException as {@link KvListPage#KvListPage} for the cursor
+     */
+    public abstract KvListPage listPage(List<KvListKey> keys, boolean listComplete, String cursor);
 
     /**
      * Returns a read result whose metadata is parsed from {@code metadataJson} only when read.

@@ -2,6 +2,7 @@ package dev.kvkit.fake;
 
 import dev.kvkit.KvListKey;
 import dev.kvkit.KvListPage;
+import dev.kvkit.internal.SerializedResults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ final class DirectListing implements Listing {
             return page(slice(prefix, cursor, limit, moment), moment);
         }
         EntryStore.Page<KvListKey> page = store.page(prefix, ListCursor.decode(cursor), limit, moment, answers.listKey);
-        return new KvListPage(page.entries(), !page.more(), page.nextCursor());
+        return SerializedResults.get().listPage(page.entries(), !page.more(), page.nextCursor());
     }
 
     @Override
@@ -60,6 +61,6 @@ final class DirectListing implements Listing {
                 keys.add(answers.listKey(entry.getKey(), entry.getValue()));
             }
         }
-        return new KvListPage(keys, slice.complete(), slice.cursor());
+        return SerializedResults.get().listPage(keys, slice.complete(), slice.cursor());
     }
 }
