@@ -16,8 +16,6 @@ import java.lang.reflect.Parameter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -178,10 +176,7 @@ public final class KvExtension
         if (defersToRegisteredInstance(extensionContext)) {
             return false;
         }
-        return parameterContext.isAnnotated(KvNamespace.class)
-                || parameterContext.isAnnotated(KvClock.class)
-                || parameterContext.isAnnotated(KvApi.class)
-                || parameterContext.getParameter().getType() == TestClock.class;
+        return Declarations.of(parameterContext, extensionContext).claimed();
     }
 
     /**
@@ -195,14 +190,11 @@ public final class KvExtension
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Parameter parameter = parameterContext.getParameter();
-        String element = "parameter [" + parameter + "] in "
-                + (parameter.getDeclaringExecutable() instanceof java.lang.reflect.Constructor
-                        ? "constructor"
-                        : "method")
-                + " [" + parameter.getDeclaringExecutable().toGenericString() + "]";
-        Optional<KvNamespace> annotation = parameterContext.findAnnotation(KvNamespace.class);
+        Declarations.OfParameter declared = Declarations.of(parameterContext, extensionContext);
+        String element = declared.element();
+        Optional<KvNamespace> annotation = declared.namespace();
         Settings resolved = Settings.resolve(extensionContext, settings);
-        Optional<KvApi> api = parameterContext.findAnnotation(KvApi.class);
+        Optional<KvApi> api = declared.api();
         if (api.isPresent()) {
             if (!ServerScopes.isInjectable(parameter.getType())) {
                 throw new ParameterResolutionException("Can only resolve @KvApi parameter of type " + API_TYPES
@@ -223,7 +215,8 @@ public final class KvExtension
             throw new ParameterResolutionException("Can only resolve @KvNamespace parameter of type " + ALLOWED_TYPES
                     + " but was: " + parameter.getType().getName() + ": " + element);
         }
-        NamespaceDeclaration declaration = NamespaceDeclaration.of(annotation.get(), element);
+        NamespaceDeclaration declaration = Declarations.declaration(
+                extensionContext, parameter, parameterContext.getIndex(), annotation.get(), element);
         Optional<KvNamespaceBinding> wrangler = WranglerBindings.check(declaration, resolved, extensionContext);
         if (RemoteBindings.isRemote(declaration, () -> wrangler, parameter.getType())) {
             return RemoteBindings.binding(
@@ -240,21 +233,18 @@ public final class KvExtension
 
     private void injectFields(ExtensionContext context, Class<?> type, Object instance, ModifierFilter filter) {
         Settings resolved = Settings.resolve(context, settings);
-        List<Field> namespaceFields = new ArrayList<>(AnnotationSupport.findAnnotatedFields(
-                type, KvNamespace.class, filter, HierarchyTraversalMode.TOP_DOWN));
-        // A declaration with a seed makes the namespace, so that one without (the same binding typed
-        // KvBinding, say) reaches the seeded namespace instead of making an empty one first.
-        namespaceFields.sort(Comparator.comparing(
-                (Field field) -> AnnotationSupport.findAnnotation(field, KvNamespace.class)
-                        .map(annotation -> annotation.seed().length == 0)
-                        .orElse(true)));
-        for (Field field : namespaceFields) {
+        Declarations.OfFields declared = Declarations.fields(context, type, filter == ModifierFilter.STATIC);
+        if (declared.namespaces().isEmpty()
+                && declared.clocks().isEmpty()
+                && declared.apis().isEmpty()) {
+            return;
+        }
+        for (Declarations.AnnotatedField<KvNamespace> declaredField : declared.namespaces()) {
+            Field field = declaredField.field();
             String element = "field [" + field + "]";
             checkAssignable(field, element);
             checkUnset(context, field, instance, "@KvNamespace");
-            KvNamespace annotation =
-                    AnnotationSupport.findAnnotation(field, KvNamespace.class).orElseThrow();
-            NamespaceDeclaration declaration = NamespaceDeclaration.of(annotation, element);
+            NamespaceDeclaration declaration = Declarations.declaration(context, declaredField, element);
             Optional<KvNamespaceBinding> wrangler = WranglerBindings.check(declaration, resolved, context);
             if (RemoteBindings.isRemote(declaration, () -> wrangler, field.getType())) {
                 set(
@@ -275,8 +265,8 @@ public final class KvExtension
                             field.getType(),
                             resolved));
         }
-        for (Field field :
-                AnnotationSupport.findAnnotatedFields(type, KvClock.class, filter, HierarchyTraversalMode.TOP_DOWN)) {
+        for (Declarations.AnnotatedField<KvClock> declaredField : declared.clocks()) {
+            Field field = declaredField.field();
             String element = "@KvClock field [" + field + "]";
             if (Modifier.isFinal(field.getModifiers())) {
                 throw new ExtensionConfigurationException(element + " must not be declared as final: the extension"
@@ -289,8 +279,8 @@ public final class KvExtension
             checkUnset(context, field, instance, "@KvClock");
             set(field, instance, NamespaceScopes.requestedClock(context, resolved, element));
         }
-        for (Field field :
-                AnnotationSupport.findAnnotatedFields(type, KvApi.class, filter, HierarchyTraversalMode.TOP_DOWN)) {
+        for (Declarations.AnnotatedField<KvApi> declaredField : declared.apis()) {
+            Field field = declaredField.field();
             String element = "@KvApi field [" + field + "]";
             if (Modifier.isFinal(field.getModifiers())) {
                 throw new ExtensionConfigurationException(element + " must not be declared as final");
@@ -300,7 +290,7 @@ public final class KvExtension
                         + " but was: " + field.getType().getName() + ": " + element);
             }
             checkUnset(context, field, instance, "@KvApi");
-            KvApi api = AnnotationSupport.findAnnotation(field, KvApi.class).orElseThrow();
+            KvApi api = declaredField.annotation();
             set(
                     field,
                     instance,
@@ -350,14 +340,15 @@ public final class KvExtension
         if (method == null) {
             return;
         }
+        List<Declarations.NamespaceParameter> parameters = Declarations.namespaceParameters(context, method);
+        if (parameters.isEmpty()) {
+            return;
+        }
         Settings resolved = Settings.resolve(context, settings);
-        for (Parameter parameter : method.getParameters()) {
-            Optional<KvNamespace> annotation = AnnotationSupport.findAnnotation(parameter, KvNamespace.class);
-            if (annotation.isEmpty()) {
-                continue;
-            }
-            String element = "parameter [" + parameter + "] in method [" + method.toGenericString() + "]";
-            NamespaceDeclaration declaration = NamespaceDeclaration.of(annotation.get(), element);
+        for (Declarations.NamespaceParameter declared : parameters) {
+            Parameter parameter = declared.parameter();
+            NamespaceDeclaration declaration = Declarations.declaration(
+                    context, parameter, declared.index(), declared.annotation(), declared.element());
             Optional<KvNamespaceBinding> wrangler = WranglerBindings.check(declaration, resolved, context);
             if (RemoteBindings.isRemote(declaration, () -> wrangler, parameter.getType())) {
                 RemoteBindings.binding(
