@@ -431,7 +431,8 @@ public final class CloudflareKvBinding implements KvBinding {
      *
      * <p>One {@code GET .../keys} with {@code prefix}, {@code limit} and {@code cursor}. The page is
      * complete when the answer's {@code result_info.cursor} is empty or absent; {@code
-     * result_info.cursors.after}, which some servers send instead, is read too.
+     * result_info.cursors.after}, which some servers send instead, is read too. Each key's metadata
+     * is kept as the JSON text the server sent and parsed by the binding's codec when read.
      *
      * @since 0.1.0
      */

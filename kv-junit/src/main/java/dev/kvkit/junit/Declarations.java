@@ -94,38 +94,28 @@ final class Declarations {
 
     record AnnotatedField<A>(Field field, A annotation) {}
 
-    @SuppressWarnings("unchecked")
     static OfFields fields(ExtensionContext context, Class<?> type, boolean statics) {
         return RunCache.get(context, new FieldsKey(type, statics), OfFields.class, () -> {
             Predicate<Field> kind = field -> java.lang.reflect.Modifier.isStatic(field.getModifiers()) == statics;
-            List<AnnotatedField<KvNamespace>> namespaces = new ArrayList<>();
-            for (Field field : AnnotationSupport.findAnnotatedFields(
-                    type, KvNamespace.class, kind, HierarchyTraversalMode.TOP_DOWN)) {
-                namespaces.add(new AnnotatedField<>(
-                        field,
-                        AnnotationSupport.findAnnotation(field, KvNamespace.class)
-                                .orElseThrow()));
-            }
+            List<AnnotatedField<KvNamespace>> namespaces = new ArrayList<>(annotated(type, KvNamespace.class, kind));
             // A declaration with a seed makes the namespace, so that one without (the same binding
             // typed KvBinding, say) reaches the seeded namespace instead of making an empty one first.
             namespaces.sort(
                     Comparator.comparing(declared -> declared.annotation().seed().length == 0));
-            List<AnnotatedField<KvClock>> clocks = new ArrayList<>();
-            for (Field field :
-                    AnnotationSupport.findAnnotatedFields(type, KvClock.class, kind, HierarchyTraversalMode.TOP_DOWN)) {
-                clocks.add(new AnnotatedField<>(
-                        field,
-                        AnnotationSupport.findAnnotation(field, KvClock.class).orElseThrow()));
-            }
-            List<AnnotatedField<KvApi>> apis = new ArrayList<>();
-            for (Field field :
-                    AnnotationSupport.findAnnotatedFields(type, KvApi.class, kind, HierarchyTraversalMode.TOP_DOWN)) {
-                apis.add(new AnnotatedField<>(
-                        field,
-                        AnnotationSupport.findAnnotation(field, KvApi.class).orElseThrow()));
-            }
-            return new OfFields(List.copyOf(namespaces), List.copyOf(clocks), List.copyOf(apis));
+            return new OfFields(
+                    List.copyOf(namespaces), annotated(type, KvClock.class, kind), annotated(type, KvApi.class, kind));
         });
+    }
+
+    private static <A extends java.lang.annotation.Annotation> List<AnnotatedField<A>> annotated(
+            Class<?> type, Class<A> annotation, Predicate<Field> kind) {
+        List<AnnotatedField<A>> found = new ArrayList<>();
+        for (Field field :
+                AnnotationSupport.findAnnotatedFields(type, annotation, kind, HierarchyTraversalMode.TOP_DOWN)) {
+            found.add(new AnnotatedField<>(
+                    field, AnnotationSupport.findAnnotation(field, annotation).orElseThrow()));
+        }
+        return List.copyOf(found);
     }
 
     /** The declaration of a {@link KvNamespace} field, as {@link #declaration} is for a parameter. */
