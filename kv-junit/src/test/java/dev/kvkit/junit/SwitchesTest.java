@@ -15,14 +15,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The write rate and the list stress mode: off by default, switched on by {@code @KvNamespace},
  * {@code @KvTest}, the builder or a configuration parameter, in that order of precedence.
  */
+// Two tests run the one Recorder fixture and read what it saw under the same key, so they must not
+// overlap: in the build's concurrent execution they did, and one read the other's run.
+@Execution(ExecutionMode.SAME_THREAD)
 class SwitchesTest {
 
-    /** What each fixture test saw, under its own key, so concurrent runs do not overwrite each other. */
+    /** What each fixture test saw, under its fixture's key; this class's tests run one at a time. */
     static final Map<String, String> SEEN = new ConcurrentHashMap<>();
 
     @Test
