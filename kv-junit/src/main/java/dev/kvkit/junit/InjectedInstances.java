@@ -21,10 +21,11 @@ final class InjectedInstances {
         return classContext
                 .getStore(KvExtension.NAMESPACE)
                 .getOrComputeIfAbsent(
-                        new Key(classContext.getUniqueId()),
+                        new Key(classContext),
                         key -> Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>())),
                         Set.class);
     }
 
-    private record Key(String classUniqueId) {}
+    /** By the context object, as NamespaceScopes keys its clocks. */
+    private record Key(ExtensionContext classContext) {}
 }

@@ -16,6 +16,7 @@ import java.lang.reflect.Parameter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -337,25 +338,42 @@ public final class KvExtension
      */
     private void abortWithoutCredentialsForRemoteParameters(ExtensionContext context) {
         Method method = context.getTestMethod().orElse(null);
-        if (method == null) {
-            return;
-        }
-        List<Declarations.NamespaceParameter> parameters = Declarations.namespaceParameters(context, method);
-        if (parameters.isEmpty()) {
+        if (method == null || Declarations.namespaceParameters(context, method).isEmpty()) {
             return;
         }
         Settings resolved = Settings.resolve(context, settings);
-        for (Declarations.NamespaceParameter declared : parameters) {
-            Parameter parameter = declared.parameter();
-            NamespaceDeclaration declaration = Declarations.declaration(
-                    context, parameter, declared.index(), declared.annotation(), declared.element());
-            Optional<KvNamespaceBinding> wrangler = WranglerBindings.check(declaration, resolved, context);
-            if (RemoteBindings.isRemote(declaration, () -> wrangler, parameter.getType())) {
-                RemoteBindings.binding(
-                        context, declaration, wrangler, parameter.getType(), ExtensionConfigurationException::new);
-            }
+        for (RemoteParameter remote : remoteParameters(context, method, resolved)) {
+            RemoteBindings.binding(
+                    context,
+                    remote.declaration(),
+                    remote.wrangler(),
+                    remote.type(),
+                    ExtensionConfigurationException::new);
         }
     }
+
+    /** Which parameters of a test method are remote: the same for every test of it in a run. */
+    @SuppressWarnings("unchecked")
+    private static List<RemoteParameter> remoteParameters(ExtensionContext context, Method method, Settings resolved) {
+        return RunCache.get(context, new RemoteParametersOf(method, resolved), List.class, () -> {
+            List<RemoteParameter> remote = new ArrayList<>();
+            for (Declarations.NamespaceParameter declared : Declarations.namespaceParameters(context, method)) {
+                Parameter parameter = declared.parameter();
+                NamespaceDeclaration declaration = Declarations.declaration(
+                        context, parameter, declared.index(), declared.annotation(), declared.element());
+                Optional<KvNamespaceBinding> wrangler = WranglerBindings.check(declaration, resolved, context);
+                if (RemoteBindings.isRemote(declaration, () -> wrangler, parameter.getType())) {
+                    remote.add(new RemoteParameter(declaration, wrangler, parameter.getType()));
+                }
+            }
+            return List.copyOf(remote);
+        });
+    }
+
+    private record RemoteParametersOf(Method method, Settings settings) {}
+
+    private record RemoteParameter(
+            NamespaceDeclaration declaration, Optional<KvNamespaceBinding> wrangler, Class<?> type) {}
 
     /** JUnit's switch for parallel execution; a node's mode says CONCURRENT even while it is off. */
     private static final String PARALLEL_ENABLED = "junit.jupiter.execution.parallel.enabled";

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -88,7 +89,8 @@ final class NamespaceScopes {
      */
     static TestClock clock(ExtensionContext context, NamespaceDeclaration declaration, Settings settings) {
         Instant requested = declaration.clockStart() == null ? settings.clockStart() : declaration.clockStart();
-        String origin = declaration.describe();
+        // Described only if a clock is made here: most calls find the scope's clock already.
+        Supplier<String> origin = declaration::describe;
         ClockHolder holder =
                 isTest(context) ? own(context, requested, origin) : classHolder(context, requested, origin);
         if (declaration.clockStart() != null && !holder.start().equals(requested)) {
@@ -106,7 +108,7 @@ final class NamespaceScopes {
      */
     static TestClock requestedClock(ExtensionContext context, Settings settings, String element) {
         if (!isTest(context)) {
-            return classHolder(context, settings.clockStart(), element).clock();
+            return classHolder(context, settings.clockStart(), () -> element).clock();
         }
         Optional<ClockHolder> inherited = nearestAncestor(context);
         Optional<String> own = TestScope.firstOwnNamespace(context);
@@ -119,7 +121,8 @@ final class NamespaceScopes {
         }
         return inherited.isPresent()
                 ? inherited.get().clock()
-                : own(context, settings.clockStart(), "the class settings").clock();
+                : own(context, settings.clockStart(), () -> "the class settings")
+                        .clock();
     }
 
     /**
@@ -129,13 +132,13 @@ final class NamespaceScopes {
      */
     static TestClock serverClock(ExtensionContext context, Settings settings, String origin) {
         if (!isTest(context)) {
-            return classHolder(context, settings.clockStart(), origin).clock();
+            return classHolder(context, settings.clockStart(), () -> origin).clock();
         }
         Optional<ClockHolder> inherited = nearestAncestor(context);
         if (inherited.isPresent() && TestScope.firstOwnNamespace(context).isEmpty()) {
             return inherited.get().clock();
         }
-        return own(context, settings.clockStart(), origin).clock();
+        return own(context, settings.clockStart(), () -> origin).clock();
     }
 
     private static boolean isTest(ExtensionContext context) {
@@ -143,16 +146,16 @@ final class NamespaceScopes {
     }
 
     /** The clock this context owns; the key names the context, so a parent's clock never answers. */
-    private static ClockHolder own(ExtensionContext context, Instant start, String origin) {
+    private static ClockHolder own(ExtensionContext context, Instant start, Supplier<String> origin) {
         return context.getStore(KvExtension.NAMESPACE)
                 .getOrComputeIfAbsent(
-                        new ClockKey(context.getUniqueId()),
-                        key -> new ClockHolder(TestClock.at(start), start, origin),
+                        new ClockKey(context),
+                        key -> new ClockHolder(TestClock.at(start), start, origin.get()),
                         ClockHolder.class);
     }
 
     /** A class's clock: the one of the nearest enclosing class that has one, or a new one of its own. */
-    private static ClockHolder classHolder(ExtensionContext context, Instant start, String origin) {
+    private static ClockHolder classHolder(ExtensionContext context, Instant start, Supplier<String> origin) {
         Optional<ClockHolder> ancestor = nearestAncestor(context);
         return ancestor.orElseGet(() -> own(context, start, origin));
     }
@@ -161,8 +164,7 @@ final class NamespaceScopes {
         for (ExtensionContext scope = context.getParent().orElse(null);
                 scope != null;
                 scope = scope.getParent().orElse(null)) {
-            ClockHolder holder =
-                    scope.getStore(KvExtension.NAMESPACE).get(new ClockKey(scope.getUniqueId()), ClockHolder.class);
+            ClockHolder holder = scope.getStore(KvExtension.NAMESPACE).get(new ClockKey(scope), ClockHolder.class);
             if (holder != null) {
                 return Optional.of(holder);
             }
@@ -187,16 +189,16 @@ final class NamespaceScopes {
     private static Queue<NamespaceHandle> created(ExtensionContext context) {
         return context.getStore(KvExtension.NAMESPACE)
                 .getOrComputeIfAbsent(
-                        new CreatedIn(context.getUniqueId()),
-                        key -> new ConcurrentLinkedQueue<NamespaceHandle>(),
-                        Queue.class);
+                        new CreatedIn(context), key -> new ConcurrentLinkedQueue<NamespaceHandle>(), Queue.class);
     }
 
     private record BindingKey(String binding) {}
 
-    private record CreatedIn(String uniqueId) {}
+    // Keyed by the context object (identity), not its unique id: the id is encoded anew on every
+    // call, and these are looked up several times per test.
+    private record CreatedIn(ExtensionContext context) {}
 
-    private record ClockKey(String uniqueId) {}
+    private record ClockKey(ExtensionContext context) {}
 
     private record ClockHolder(TestClock clock, Instant start, String origin) {}
 }

@@ -29,7 +29,7 @@ final class ServerScopes {
     static KvApiServer server(ExtensionContext context, KvApi annotation, Settings settings, String element) {
         ServerHandle handle = context.getStore(KvExtension.NAMESPACE)
                 .getOrComputeIfAbsent(
-                        new ServerKey(context.getUniqueId()),
+                        new ServerKey(context),
                         key -> start(context, annotation, settings, element),
                         ServerHandle.class);
         if (!handle.token().equals(annotation.token())) {
@@ -57,8 +57,7 @@ final class ServerScopes {
 
     /** Serves a namespace just made in {@code context} on that context's server, if it has one. */
     static void namespaceCreated(ExtensionContext context, NamespaceHandle handle) {
-        ServerHandle server =
-                context.getStore(KvExtension.NAMESPACE).get(new ServerKey(context.getUniqueId()), ServerHandle.class);
+        ServerHandle server = context.getStore(KvExtension.NAMESPACE).get(new ServerKey(context), ServerHandle.class);
         if (server != null) {
             serve(server.server(), handle);
         }
@@ -101,7 +100,8 @@ final class ServerScopes {
                 .replace("-", "");
     }
 
-    private record ServerKey(String uniqueId) {}
+    /** By the context object, as NamespaceScopes keys its clocks. */
+    private record ServerKey(ExtensionContext context) {}
 
     /** Closed by JUnit when the scope's context ends. */
     record ServerHandle(KvApiServer server, String token, String origin)

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Checks binding names against the wrangler configuration in force. Each file is parsed once per
  * engine run and kept in the root context's store, so hundreds of tests cost one parse.
  */
-@SuppressWarnings("deprecation") // getOrComputeIfAbsent: see NamespaceScopes
 final class WranglerBindings {
 
     private WranglerBindings() {}
@@ -66,8 +65,7 @@ final class WranglerBindings {
     }
 
     private static WranglerConfig read(Path file, ExtensionContext context) {
-        ExtensionContext.Store store = context.getRoot().getStore(KvExtension.NAMESPACE);
-        return store.getOrComputeIfAbsent(new ConfigKey(file), key -> parse(key.file()), WranglerConfig.class);
+        return RunCache.get(context, new ConfigKey(file), WranglerConfig.class, () -> parse(file));
     }
 
     private static WranglerConfig parse(Path file) {

@@ -32,6 +32,23 @@ class SettingsTest {
         assertThat(SEEN.get("configured")).isEqualTo(Instant.parse("2031-01-01T00:00:00Z"));
     }
 
+    /** Settings are worked out once per run and kept; a later run in the same JVM works them out anew. */
+    @Test
+    void eachRunResolvesItsOwnSettings() {
+        Fixtures.run(ClockStartPerRun.class, KvNamespace.CLOCK_START_PROPERTY_NAME, "2031-01-01T00:00:00Z")
+                .testEvents()
+                .assertStatistics(stats -> stats.succeeded(1));
+        assertThat(SEEN.get("perRun")).isEqualTo(Instant.parse("2031-01-01T00:00:00Z"));
+
+        Fixtures.run(ClockStartPerRun.class, KvNamespace.CLOCK_START_PROPERTY_NAME, "2032-06-01T00:00:00Z")
+                .testEvents()
+                .assertStatistics(stats -> stats.succeeded(1));
+        assertThat(SEEN.get("perRun")).isEqualTo(Instant.parse("2032-06-01T00:00:00Z"));
+
+        Fixtures.run(ClockStartPerRun.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+        assertThat(SEEN.get("perRun")).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
     @Test
     void kvTestWinsOverTheConfigurationParameterAndKvNamespaceWinsOverBoth() {
         Fixtures.run(ClockStartAnnotated.class, KvNamespace.CLOCK_START_PROPERTY_NAME, "2031-01-01T00:00:00Z")
@@ -87,6 +104,14 @@ class SettingsTest {
         @Test
         void recordsTheStart(TestClock clock) {
             SEEN.put("default", clock.instant());
+        }
+    }
+
+    static class ClockStartPerRun {
+
+        @Test
+        void recordsTheStart(@KvNamespace("TODO") FakeKvNamespace todo) {
+            SEEN.put("perRun", todo.clock().instant());
         }
     }
 
