@@ -3,10 +3,21 @@ package dev.kvkit.bench;
 import dev.kvkit.fake.FakeKvNamespace;
 import dev.kvkit.fake.TestClock;
 import dev.kvkit.junit.KvNamespace;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -33,6 +44,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The 2,000 tests are the repetitions of one {@code @RepeatedTest}: each repetition is a test of
  * its own with the full extension lifecycle (parameter resolution, store, close), which is what the
  * figure is about.
+ *
+ * <p>A second baseline ({@code 2000TestsVsBareResolver}) takes the same two parameters from the
+ * smallest resolver JUnit allows, registered by a parameter annotation as {@code @KvNamespace}
+ * registers kvkit's: each test gets a new map and a clock, and nothing is kept or closed. Beside it
+ * the ratio is what kvkit adds to JUnit's own parameter injection, which the first baseline, taking
+ * no parameters, does not pay: JUnit looks for extensions on every parameter of every test, and asks
+ * every resolver (its {@code @TempDir} one included) about each.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -68,11 +86,44 @@ public class ExtensionBenchmark {
         }
     }
 
+    /** Marks a parameter for {@link BareResolver}, and registers it, as {@code @KvNamespace} does. */
+    @Target(ElementType.PARAMETER)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ExtendWith(BareResolver.class)
+    @interface Bare {}
+
+    /** The least a resolver does: a new map for a {@link Bare} parameter, a clock for a clock. */
+    static final class BareResolver implements ParameterResolver {
+        private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == Clock.class || parameter.isAnnotated(Bare.class);
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == Clock.class ? CLOCK : new ConcurrentSkipListMap<>();
+        }
+    }
+
+    /** The same suite, its map and clock injected by {@link BareResolver}. */
+    public static class BareResolverTests {
+        @RepeatedTest(TESTS)
+        void remembersAndForgets(@Bare ConcurrentSkipListMap<String, byte[]> todo, Clock clock) {
+            todo.put("to-do:1", "Buy milk".getBytes(StandardCharsets.UTF_8));
+            if (!"Buy milk".equals(new String(todo.get("to-do:1"), StandardCharsets.UTF_8)) || clock.millis() == 0) {
+                throw new AssertionError("the map lost a write");
+            }
+        }
+    }
+
     @State(Scope.Benchmark)
     public static class Suites {
         Launcher launcher;
         LauncherDiscoveryRequest kvkit;
         LauncherDiscoveryRequest plain;
+        LauncherDiscoveryRequest bareResolver;
 
         @Setup(Level.Trial)
         public void setUp() {
@@ -82,6 +133,9 @@ public class ExtensionBenchmark {
                     .build();
             plain = LauncherDiscoveryRequestBuilder.request()
                     .selectors(DiscoverySelectors.selectClass(PlainTests.class))
+                    .build();
+            bareResolver = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(DiscoverySelectors.selectClass(BareResolverTests.class))
                     .build();
         }
     }
@@ -94,6 +148,16 @@ public class ExtensionBenchmark {
     @Benchmark
     public TestExecutionSummary baseline2000Tests(Suites s) {
         return run(s.launcher, s.plain);
+    }
+
+    @Benchmark
+    public TestExecutionSummary kvkit2000TestsVsBareResolver(Suites s) {
+        return run(s.launcher, s.kvkit);
+    }
+
+    @Benchmark
+    public TestExecutionSummary baseline2000TestsVsBareResolver(Suites s) {
+        return run(s.launcher, s.bareResolver);
     }
 
     private static TestExecutionSummary run(Launcher launcher, LauncherDiscoveryRequest request) {
