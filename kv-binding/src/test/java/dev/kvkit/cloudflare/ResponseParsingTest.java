@@ -276,6 +276,33 @@ class ResponseParsingTest {
         assertThat(page.keys().get(2).metadata().decimalValue()).isEqualByComparingTo("0");
     }
 
+    /** The reader expects the field order of the key before; a key of another shape reads the same. */
+    @Test
+    void listReadsKeysWhoseFieldsComeInAnyOrderAndChangeOrderWithinAPage() {
+        stub.reply(StubServer.Reply.list(
+                "[{\"name\":\"a\",\"expiration\":2000000001,\"metadata\":{\"n\":1}},"
+                        + "{\"name\":\"b\",\"metadata\":{\"n\":2}},"
+                        + "{\"name\":\"c\",\"metadata\":{\"n\":3},\"expiration\":2000000003},"
+                        + "{\"expiration\":2000000004,\"name\":\"d\"},"
+                        + "{\"name\":\"e\",\"expiration\":2000000005},"
+                        + "{\"metadata\":{\"n\":6},\"name\":\"f\"},"
+                        + "{\"name\":\"g\"},"
+                        + "{\"name\":\"h\",\"other\":true,\"metadata\":{\"n\":8}}]",
+                "{\"cursor\":\"\"}"));
+
+        KvListPage page = kv.list();
+
+        assertThat(page.names()).containsExactly("a", "b", "c", "d", "e", "f", "g", "h");
+        assertThat(page.keys())
+                .extracting(KvListKey::expiration)
+                .containsExactly(
+                        2_000_000_001L, null, 2_000_000_003L, 2_000_000_004L, 2_000_000_005L, null, null, null);
+        assertThat(page.keys())
+                .extracting(
+                        key -> key.metadata() == null ? null : key.metadata().toString())
+                .containsExactly("{\"n\":1}", "{\"n\":2}", "{\"n\":3}", null, null, "{\"n\":6}", null, "{\"n\":8}");
+    }
+
     @Test
     void listSkipsFieldsItDoesNotKnowAndReadsAnExplicitNull() {
         stub.reply(StubServer.Reply.list(
