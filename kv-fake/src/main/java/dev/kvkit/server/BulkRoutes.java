@@ -1,5 +1,6 @@
 package dev.kvkit.server;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +11,7 @@ import dev.kvkit.fake.FakeKvNamespace;
 import dev.kvkit.internal.WorkerUtf8;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -165,30 +167,72 @@ final class BulkRoutes {
         boolean withMetadata = withMetadataNode != null && withMetadataNode.asBoolean();
         call.parts.add(keys.size() + " keys, type " + (type == KvType.TEXT ? "text" : "json")
                 + (withMetadata ? ", with metadata" : ""));
-        ObjectNode values = Envelope.JSON.createObjectNode();
+        // Read first, then write the answer straight to the generator: no tree per value, and
+        // nothing left that can fail once the answer is being written.
+        Map<String, ? extends KvValueWithMetadata<?>> withMetadataReads =
+                withMetadata ? kv.getWithMetadata(keys, type) : null;
+        Map<String, ?> reads = withMetadata ? null : kv.get(keys, type);
+        Map<String, Long> expirations = new HashMap<>();
         if (withMetadata) {
-            for (Map.Entry<String, ? extends KvValueWithMetadata<?>> entry :
-                    kv.getWithMetadata(keys, type).entrySet()) {
-                KvValueWithMetadata<?> read = entry.getValue();
-                if (read == null) {
-                    values.putNull(entry.getKey());
-                    continue;
+            for (Map.Entry<String, ? extends KvValueWithMetadata<?>> entry : withMetadataReads.entrySet()) {
+                if (entry.getValue() != null) {
+                    kv.entry(entry.getKey())
+                            .flatMap(e -> e.expiration())
+                            .ifPresent(at -> expirations.put(entry.getKey(), at.getEpochSecond()));
                 }
-                ObjectNode item = values.putObject(entry.getKey());
-                item.set("value", Envelope.JSON.valueToTree(read.value()));
-                item.set("metadata", read.metadata());
-                kv.entry(entry.getKey())
-                        .flatMap(e -> e.expiration())
-                        .ifPresent(at -> item.put("expiration", at.getEpochSecond()));
-            }
-        } else {
-            for (Map.Entry<String, ?> entry : kv.get(keys, type).entrySet()) {
-                values.set(entry.getKey(), Envelope.JSON.valueToTree(entry.getValue()));
             }
         }
-        ObjectNode result = Envelope.JSON.createObjectNode();
-        result.set("values", values);
-        call.sendSuccess(result);
+        call.send(
+                200,
+                "application/json",
+                Envelope.success(
+                        json -> {
+                            json.writeStartObject();
+                            json.writeFieldName("values");
+                            json.writeStartObject();
+                            if (withMetadata) {
+                                for (Map.Entry<String, ? extends KvValueWithMetadata<?>> entry :
+                                        withMetadataReads.entrySet()) {
+                                    json.writeFieldName(entry.getKey());
+                                    KvValueWithMetadata<?> read = entry.getValue();
+                                    if (read == null) {
+                                        json.writeNull();
+                                        continue;
+                                    }
+                                    json.writeStartObject();
+                                    json.writeFieldName("value");
+                                    writeValue(json, read.value());
+                                    json.writeFieldName("metadata");
+                                    writeValue(json, read.metadata());
+                                    Long expiration = expirations.get(entry.getKey());
+                                    if (expiration != null) {
+                                        json.writeNumberField("expiration", expiration);
+                                    }
+                                    json.writeEndObject();
+                                }
+                            } else {
+                                for (Map.Entry<String, ?> entry : reads.entrySet()) {
+                                    json.writeFieldName(entry.getKey());
+                                    writeValue(json, entry.getValue());
+                                }
+                            }
+                            json.writeEndObject();
+                            json.writeEndObject();
+                        },
+                        null));
+    }
+
+    /** A value as JSON: text as a string, a JSON value (a tree, or what the codec read) as itself. */
+    private static void writeValue(JsonGenerator json, Object value) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof String text) {
+            json.writeString(text);
+        } else if (value instanceof JsonNode tree) {
+            Envelope.JSON.writeTree(json, tree);
+        } else {
+            Envelope.JSON.writeValue(json, value);
+        }
     }
 
     /** The {@code type} field: text (the default) or json. Other names get the binding's text. */

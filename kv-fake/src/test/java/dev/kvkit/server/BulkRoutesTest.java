@@ -218,6 +218,24 @@ class BulkRoutesTest {
     }
 
     @Test
+    void bulkGetAsJsonWithMetadataWritesEachValueAsItsJson() {
+        todo.kv().put("n", "null", PutOptions.defaults().withMetadata(Map.of("m", "\u00e9\uD83C\uDF89")));
+        todo.kv().put("s", "\"caf\u00e9 \\\"q\\\" \uD83C\uDF89\"");
+        todo.kv().put("o", "{\"x\":[1.5e3,true]}", PutOptions.defaults().withExpirationTtl(600));
+        long expiration = server.clock().instant().getEpochSecond() + 600;
+
+        ApiClient.Response response = client.post(
+                bulk + "/get", "{\"keys\":[\"n\",\"s\",\"o\",\"z\"],\"type\":\"json\",\"withMetadata\":true}");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("result").toString())
+                .isEqualTo("{\"values\":{\"n\":{\"value\":null,\"metadata\":{\"m\":\"\u00e9\uD83C\uDF89\"}},"
+                        + "\"s\":{\"value\":\"caf\u00e9 \\\"q\\\" \uD83C\uDF89\",\"metadata\":null},"
+                        + "\"o\":{\"value\":{\"x\":[1500.0,true]},\"metadata\":null,\"expiration\":" + expiration
+                        + "},\"z\":null}}");
+    }
+
+    @Test
     void bulkGetOfMoreThan100KeysIs400WithTheServiceText() {
         String keys = IntStream.range(0, 101).mapToObj(i -> "\"k" + i + "\"").collect(Collectors.joining(","));
 
