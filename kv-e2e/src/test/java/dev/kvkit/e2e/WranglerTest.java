@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * wrangler 4.x (the newest release for this machine's Node 20) and 3.114 (the last 3.x), unchanged,
@@ -27,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 class WranglerTest {
 
     private static final String TOKEN = "e2e-wrangler-token";
+
+    /** The install of the newest wrangler (package.json pins it), which runs on Node 22. */
+    private static final String NEWEST = "wrangler-latest";
 
     @TempDir
     Path home;
@@ -46,7 +51,7 @@ class WranglerTest {
     private NodeClients.Result wrangler(String version, String... args) {
         Path clients = NodeClients.installed();
         List<String> command = new ArrayList<>(List.of(
-                NodeClients.node(),
+                version.equals(NEWEST) ? NodeClients.node22() : NodeClients.node(),
                 clients.resolve("node_modules/" + version + "/bin/wrangler.js").toString()));
         command.addAll(List.of(args));
         return NodeClients.run(
@@ -77,9 +82,13 @@ class WranglerTest {
                         "no namespace titled " + title + " in " + server.namespaces(server.accountId())));
     }
 
-    @Test
-    void wrangler4DrivesEveryKvCommandWithRemote() throws IOException {
-        String v4 = "wrangler-v4";
+    /**
+     * Wrangler 4 twice: 4.86.0, the newest release that runs on this machine's Node 20, and the newest
+     * release of all, which needs Node 22 (run on the one the build installs from npm).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"wrangler-v4", NEWEST})
+    void wrangler4DrivesEveryKvCommandWithRemote(String v4) throws IOException {
         ok(v4, "kv", "namespace", "create", "SESSIONS");
         ServedNamespace sessions = namespaceTitled("SESSIONS");
         FakeKvNamespace kv = sessions.kv();
