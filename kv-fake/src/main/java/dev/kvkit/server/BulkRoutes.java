@@ -10,11 +10,12 @@ import dev.kvkit.KvValueWithMetadata;
 import dev.kvkit.fake.FakeKvNamespace;
 import dev.kvkit.internal.WorkerUtf8;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -167,21 +168,9 @@ final class BulkRoutes {
         boolean withMetadata = withMetadataNode != null && withMetadataNode.asBoolean();
         call.parts.add(keys.size() + " keys, type " + (type == KvType.TEXT ? "text" : "json")
                 + (withMetadata ? ", with metadata" : ""));
-        // Read first, then write the answer straight to the generator: no tree per value, and
-        // nothing left that can fail once the answer is being written.
-        Map<String, ? extends KvValueWithMetadata<?>> withMetadataReads =
-                withMetadata ? kv.getWithMetadata(keys, type) : null;
-        Map<String, ?> reads = withMetadata ? null : kv.get(keys, type);
-        Map<String, Long> expirations = new HashMap<>();
-        if (withMetadata) {
-            for (Map.Entry<String, ? extends KvValueWithMetadata<?>> entry : withMetadataReads.entrySet()) {
-                if (entry.getValue() != null) {
-                    kv.entry(entry.getKey())
-                            .flatMap(e -> e.expiration())
-                            .ifPresent(at -> expirations.put(entry.getKey(), at.getEpochSecond()));
-                }
-            }
-        }
+        // Read first, then write the answer straight to the generator, with no tree per value.
+        Envelope.ResultWriter values =
+                withMetadata ? valuesWithMetadata(kv.getWithMetadata(keys, type), kv) : values(kv.get(keys, type));
         call.send(
                 200,
                 "application/json",
@@ -189,37 +178,49 @@ final class BulkRoutes {
                         json -> {
                             json.writeStartObject();
                             json.writeFieldName("values");
-                            json.writeStartObject();
-                            if (withMetadata) {
-                                for (Map.Entry<String, ? extends KvValueWithMetadata<?>> entry :
-                                        withMetadataReads.entrySet()) {
-                                    json.writeFieldName(entry.getKey());
-                                    KvValueWithMetadata<?> read = entry.getValue();
-                                    if (read == null) {
-                                        json.writeNull();
-                                        continue;
-                                    }
-                                    json.writeStartObject();
-                                    json.writeFieldName("value");
-                                    writeValue(json, read.value());
-                                    json.writeFieldName("metadata");
-                                    writeValue(json, read.metadata());
-                                    Long expiration = expirations.get(entry.getKey());
-                                    if (expiration != null) {
-                                        json.writeNumberField("expiration", expiration);
-                                    }
-                                    json.writeEndObject();
-                                }
-                            } else {
-                                for (Map.Entry<String, ?> entry : reads.entrySet()) {
-                                    json.writeFieldName(entry.getKey());
-                                    writeValue(json, entry.getValue());
-                                }
-                            }
-                            json.writeEndObject();
+                            values.write(json);
                             json.writeEndObject();
                         },
                         null));
+    }
+
+    /** {@code {"key": value, ...}}, a missing key as null. */
+    private static Envelope.ResultWriter values(Map<String, ?> reads) {
+        return json -> {
+            json.writeStartObject();
+            for (Map.Entry<String, ?> entry : reads.entrySet()) {
+                json.writeFieldName(entry.getKey());
+                writeValue(json, entry.getValue());
+            }
+            json.writeEndObject();
+        };
+    }
+
+    /** {@code {"key": {"value", "metadata", "expiration"}, ...}}, a missing key as null. */
+    private static Envelope.ResultWriter valuesWithMetadata(
+            Map<String, ? extends KvValueWithMetadata<?>> reads, FakeKvNamespace kv) {
+        return json -> {
+            json.writeStartObject();
+            for (Map.Entry<String, ? extends KvValueWithMetadata<?>> entry : reads.entrySet()) {
+                json.writeFieldName(entry.getKey());
+                KvValueWithMetadata<?> read = entry.getValue();
+                if (read == null) {
+                    json.writeNull();
+                    continue;
+                }
+                json.writeStartObject();
+                json.writeFieldName("value");
+                writeValue(json, read.value());
+                json.writeFieldName("metadata");
+                writeValue(json, read.metadata());
+                Optional<Instant> expiration = kv.entry(entry.getKey()).flatMap(e -> e.expiration());
+                if (expiration.isPresent()) {
+                    json.writeNumberField("expiration", expiration.get().getEpochSecond());
+                }
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+        };
     }
 
     /** A value as JSON: text as a string, a JSON value (a tree, or what the codec read) as itself. */
