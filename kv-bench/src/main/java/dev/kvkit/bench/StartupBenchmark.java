@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Two cases. <b>Warm</b>: one JVM starts a fresh server for every measurement, after many
  * rounds of warm-up, so classes are loaded and compiled: what a test suite pays per server after
  * its first. <b>Fresh JVM</b>: every measurement is a JVM of its own (a JMH fork, one single
- * shot, no warm-up; 30 of them, for an error of about a tenth) in which neither server's classes have been loaded: what the first server of a
- * run costs once the JVM is up. In both, the client has sent one request before the clock starts,
+ * shot, no warm-up; 30 of them, for an error of about a tenth) in which neither server's classes
+ * have been loaded: what the first server of a run costs once the JVM is up. In both, the client has sent one request before the clock starts,
  * to a plain socket rather than a JDK server, so the figure is the server's start-up and not the
  * client's class loading. A third case, <b>fresh JVM, Jackson loaded</b>, is the fresh JVM in which
  * Jackson has written and read a small document before the clock starts, as in an application that

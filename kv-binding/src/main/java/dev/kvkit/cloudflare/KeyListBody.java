@@ -111,7 +111,7 @@ final class KeyListBody {
             if (!matched && parser.currentToken() != JsonToken.FIELD_NAME) {
                 break;
             }
-            String field = matched ? next.getValue() : parser.currentName();
+            String field = parser.currentName(); // set by nextFieldName too, matched or not
             if (justAfterName) {
                 expected.afterName = field.equals("expiration") ? EXPIRATION : METADATA;
                 justAfterName = false;
