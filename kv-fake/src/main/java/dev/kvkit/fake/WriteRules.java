@@ -51,7 +51,7 @@ final class WriteRules {
         if (bytes.length > limits.maxValueBytes()) {
             throw KvErrors.valueTooLarge(key, bytes.length, limits);
         }
-        return new StoredValue(bytes, metadata, expiration, moment.nowMillis(), moment.mark());
+        return StoredValue.of(bytes, metadata, expiration, moment.nowMillis(), moment.mark());
     }
 
     /** Returns the record's expiration in epoch seconds, or null when it never expires. */
