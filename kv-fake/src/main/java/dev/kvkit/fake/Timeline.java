@@ -55,7 +55,7 @@ final class Timeline {
                 lastObservedMillis = now;
             }
         }
-        return new Moment(now, this);
+        return new Moment(now, now, this);
     }
 
     /**
@@ -64,8 +64,9 @@ final class Timeline {
      * the clock has already been.
      */
     Moment at(long instantMillis) {
-        now(); // a clock that is not a TestClock is known only by what is read from it
-        return new Moment(instantMillis, this);
+        // Read even so: a clock that is not a TestClock is known only by what is read from it.
+        long clockMillis = now().clockMillis();
+        return new Moment(instantMillis, clockMillis, this);
     }
 
     /** Records that the clock went back from {@code fromMillis}: the one place a back move is noted. */
@@ -81,17 +82,21 @@ final class Timeline {
         return backMoves;
     }
 
-    /** Returns the latest instant the clock has reached since {@code mark}, at least {@code nowMillis}. */
-    long latestSince(long mark, long nowMillis) {
+    /**
+     * Returns the latest instant the clock has reached since {@code mark}, at least {@code nowMillis}.
+     * {@code clockMillis} is what the clock read at the start of the operation asking.
+     */
+    long latestSince(long mark, long nowMillis, long clockMillis) {
         if (toldOfBackMoves) {
-            // The clock first, then the mark: a clock seen after a back move is seen with its mark.
-            long clockMillis = clock.millis();
+            // The clock was read before the mark is: a TestClock tells of a back move before it
+            // shows the earlier instant, so a reading after a back move is seen with its mark.
             if (backMoves == mark) {
-                // Not moved back since the mark, so the clock has only gone forward: now is the latest.
+                // Not moved back since the mark, so the clock has only gone forward: the reading is
+                // the latest, and asking the clock again on every record of a page would cost.
                 return Math.max(nowMillis, clockMillis);
             }
             synchronized (history) {
-                return Math.max(nowMillis, history.latestSince(mark, clockMillis));
+                return Math.max(nowMillis, history.latestSince(mark, clock.millis()));
             }
         }
         synchronized (history) {
@@ -110,8 +115,11 @@ final class Timeline {
         return seconds > Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : seconds * 1000;
     }
 
-    /** The instant of one operation (or of a view at another instant), on this timeline. */
-    record Moment(long nowMillis, Timeline timeline) {
+    /**
+     * The instant of one operation (or of a view at another instant), on this timeline, and what the
+     * clock read when the operation started: the same instant, unless the view is at another one.
+     */
+    record Moment(long nowMillis, long clockMillis, Timeline timeline) {
 
         long nowSeconds() {
             return Math.floorDiv(nowMillis, 1000);
@@ -136,7 +144,7 @@ final class Timeline {
             if (nowMillis >= expiresAtMillis) {
                 return false; // expired by the clock alone; no need to ask its history either
             }
-            return timeline.latestSince(value.markAtWrite, nowMillis) < expiresAtMillis;
+            return timeline.latestSince(value.markAtWrite, nowMillis, clockMillis) < expiresAtMillis;
         }
 
         /**
