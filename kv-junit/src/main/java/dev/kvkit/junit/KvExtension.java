@@ -158,9 +158,26 @@ public final class KvExtension
             dump.append(dump.length() == 0 ? "" : "\n").append(contents);
         }
         if (dump.length() > 0) {
-            // Surefire shows report entries nowhere; a suppressed exception is printed under the
-            // failure itself by Surefire, Gradle and every IDE.
-            context.getExecutionException().get().addSuppressed(new NamespaceReport.Contents(dump.toString()));
+            attachOnce(context.getExecutionException().get(), dump.toString());
+        }
+    }
+
+    /**
+     * Attaches the contents to the failure as a suppressed exception: Surefire shows report entries
+     * nowhere, and a suppressed exception is printed under the failure itself by Surefire, Gradle
+     * and every IDE. One failure can be thrown by many tests (a misconfigured declaration fails every
+     * test of its class with the same exception, and tests may run at once), so it carries the
+     * contents of the first test that reports it and never grows with each further test.
+     */
+    private static void attachOnce(Throwable failure, String contents) {
+        // Throwable.addSuppressed locks the throwable too, so this check and add are one step.
+        synchronized (failure) {
+            for (Throwable suppressed : failure.getSuppressed()) {
+                if (suppressed instanceof NamespaceReport.Contents) {
+                    return;
+                }
+            }
+            failure.addSuppressed(new NamespaceReport.Contents(contents));
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kvkit.PutOptions;
 import dev.kvkit.fake.FakeKvNamespace;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
@@ -79,6 +80,37 @@ class ReportEntryTest {
         assertThat(failure.getSuppressed()[0].getMessage()).endsWith("\n  ... and 70 more");
     }
 
+    @Test
+    void aFailureSharedByEveryTestOfAMisconfiguredClassCarriesOneDumpNotOnePerTest() {
+        var results = Fixtures.run(MisconfiguredField.class);
+
+        List<Throwable> failures = results.testEvents().failed().stream()
+                .map(event -> event.getRequiredPayload(TestExecutionResult.class)
+                        .getThrowable()
+                        .orElseThrow())
+                .toList();
+        assertThat(failures).hasSize(3);
+        assertThat(failures)
+                .extracting(Throwable::getMessage)
+                .containsOnly("@KvNamespace on field [dev.kvkit.fake.FakeKvNamespace"
+                        + " dev.kvkit.junit.ReportEntryTest$MisconfiguredField.unnamed]"
+                        + " needs a binding name, such as @KvNamespace(\"TODO\")");
+        assertThat(failures.get(1)).as("one exception, thrown by every test").isSameAs(failures.get(0));
+        assertThat(failures.get(2)).isSameAs(failures.get(0));
+        assertThat(failures.get(0).getSuppressed())
+                .as("the contents of the first test that reported it, not one copy per test")
+                .singleElement()
+                .extracting(Throwable::getMessage)
+                .isEqualTo("kvkit namespaces at the failure:\n"
+                        + "FakeKvNamespace[CONFIG, 0 keys, TestClock[2026-01-01T00:00:00Z]]");
+        assertThat(Fixtures.reportEntries(results).get("kvkit.namespace.CONFIG"))
+                .as("each test still publishes its own report entry")
+                .isEqualTo(String.join(
+                        "\n",
+                        java.util.Collections.nCopies(
+                                3, "FakeKvNamespace[CONFIG, 0 keys, TestClock[2026-01-01T00:00:00Z]]")));
+    }
+
     static class FailingTest {
 
         @KvNamespace("CONFIG")
@@ -93,6 +125,25 @@ class ReportEntryTest {
             todo.put("to-do:2", "x".repeat(100));
             throw new AssertionError("the code under test did something wrong");
         }
+    }
+
+    /** Every test fails on the instance field; the class-wide namespace is there for each to dump. */
+    static class MisconfiguredField {
+
+        @KvNamespace("CONFIG")
+        static FakeKvNamespace config;
+
+        @KvNamespace(" ")
+        FakeKvNamespace unnamed;
+
+        @Test
+        void first() {}
+
+        @Test
+        void second() {}
+
+        @Test
+        void third() {}
     }
 
     static class OneEntry {
