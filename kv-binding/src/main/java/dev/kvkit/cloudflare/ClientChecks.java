@@ -5,8 +5,11 @@ import dev.kvkit.KvOperation;
 import dev.kvkit.KvType;
 import dev.kvkit.PutOptions;
 import dev.kvkit.internal.BindingChecks;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * The order in which the REST client applies the shared {@link BindingChecks} before any request,
@@ -21,15 +24,29 @@ final class ClientChecks {
     private ClientChecks() {}
 
     /**
-     * The rules of a bulk read, in the client's order: type, null keys, count, every key's name, then
-     * the cacheTtl; returns the keys without duplicates, in request order.
+     * The rules of a bulk read, in the binding's order: type, null keys, count, then key by key its
+     * name and the cacheTtl; returns the keys without duplicates, in request order.
+     *
+     * <p>A JSON read would also have refused, key by key, a value that is not JSON, and only the
+     * service holds the values. So when a key's name is refused after others passed, {@code
+     * firstNotJson} is asked which of those keys holds a value that is not JSON: that one is
+     * reported, as the binding would have reached it first; else the name.
      */
-    static LinkedHashSet<String> bulkRead(Collection<String> keys, KvType<?> type, GetOptions options) {
+    static LinkedHashSet<String> bulkRead(
+            Collection<String> keys, KvType<?> type, GetOptions options, Function<List<String>, String> firstNotJson) {
         LinkedHashSet<String> unique = CHECKS.bulkRead(keys, type, options);
+        List<String> passed = new ArrayList<>(unique.size());
         for (String key : unique) {
-            CHECKS.key(key, KvOperation.GET_BULK);
+            try {
+                CHECKS.key(key, KvOperation.GET_BULK);
+            } catch (RuntimeException refused) {
+                String notJson =
+                        type.kind() == KvType.Kind.JSON && !passed.isEmpty() ? firstNotJson.apply(passed) : null;
+                throw notJson == null ? refused : BindingChecks.bulkNotJson(notJson);
+            }
+            CHECKS.cacheTtl(null, options, KvOperation.GET_BULK);
+            passed.add(key);
         }
-        CHECKS.cacheTtl(null, options, KvOperation.GET_BULK);
         return unique;
     }
 

@@ -70,6 +70,11 @@ import java.util.concurrent.Executor;
  * that is not Cloudflare's envelope gives the status and its reason phrase. A request that gets no
  * answer raises {@link KvTransportException}.
  *
+ * <p>A bulk read is checked key by key in request order, as a Worker's is: a key's name, then the
+ * cacheTtl, then (JSON) whether its value parses. The values are the service's to show, so when a
+ * JSON bulk read refuses a key's name after others passed, those keys are read first (one request,
+ * made only then) and a value among them that is not JSON is reported instead, as a Worker would.
+ *
  * <h2>What REST cannot express</h2>
  *
  * <ul>
@@ -234,7 +239,7 @@ public final class CloudflareKvBinding implements KvBinding {
      */
     @Override
     public <T> Map<String, T> get(Collection<String> keys, KvType<T> type, GetOptions options) {
-        LinkedHashSet<String> unique = ClientChecks.bulkRead(keys, type, options);
+        LinkedHashSet<String> unique = ClientChecks.bulkRead(keys, type, options, this::firstNotJson);
         Map<String, JsonNode> found = bulkRead(unique, false, KvOperation.GET_BULK, null);
         requireJson(unique, found, type, false);
         Map<String, T> results = new LinkedHashMap<>();
@@ -256,7 +261,7 @@ public final class CloudflareKvBinding implements KvBinding {
     @Override
     public <T> Map<String, KvValueWithMetadata<T>> getWithMetadata(
             Collection<String> keys, KvType<T> type, GetOptions options) {
-        LinkedHashSet<String> unique = ClientChecks.bulkRead(keys, type, options);
+        LinkedHashSet<String> unique = ClientChecks.bulkRead(keys, type, options, this::firstNotJson);
         Map<String, JsonNode> found = bulkRead(unique, true, KvOperation.GET_BULK, null);
         requireJson(unique, found, type, true);
         Map<String, KvValueWithMetadata<T>> results = new LinkedHashMap<>();
@@ -281,13 +286,37 @@ public final class CloudflareKvBinding implements KvBinding {
         if (type.kind() != KvType.Kind.JSON) {
             return;
         }
+        String notJson = firstNotJson(keys, found, withMetadata);
+        if (notJson != null) {
+            throw BindingChecks.bulkNotJson(notJson);
+        }
+    }
+
+    private String firstNotJson(Collection<String> keys, Map<String, JsonNode> found, boolean withMetadata) {
         for (String key : keys) {
             JsonNode entry = found.get(key);
             JsonNode value = withMetadata && entry != null ? entry.path("value") : entry;
             if (value != null && !value.isNull() && !value.isMissingNode() && !codec.isJson(value.asText())) {
-                throw BindingChecks.bulkNotJson(key);
+                return key;
             }
         }
+        return null;
+    }
+
+    /**
+     * Which of {@code keys}, whose names a JSON bulk read accepted before it refused a later key's,
+     * holds a value that is not JSON: one request, made only on that refusal, so the read reports
+     * what a Worker's binding reaches first. Null when none does, or when the service does not
+     * answer; the name's refusal stands then.
+     */
+    private String firstNotJson(List<String> keys) {
+        Map<String, JsonNode> found;
+        try {
+            found = bulkRead(keys, false, KvOperation.GET_BULK, null);
+        } catch (RuntimeException noAnswer) {
+            return null;
+        }
+        return firstNotJson(keys, found, false);
     }
 
     /**

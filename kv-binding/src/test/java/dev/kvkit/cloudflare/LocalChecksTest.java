@@ -322,6 +322,21 @@ class LocalChecksTest {
                         400,
                         "Invalid cache_ttl of 5. Cache TTL must be at least 30."),
                 kv(
+                        "bulk cacheTtl after the first key's name, before the next one's",
+                        kv -> kv.get(
+                                List.of("a", ""),
+                                KvType.TEXT,
+                                GetOptions.defaults().withCacheTtl(5)),
+                        KvOperation.GET_BULK,
+                        400,
+                        "Invalid cache_ttl of 5. Cache TTL must be at least 30."),
+                kv(
+                        "bulk json, the first key's name refused: nothing to ask about",
+                        kv -> kv.get(List.of("", "a"), KvType.JSON),
+                        KvOperation.GET_BULK,
+                        400,
+                        "Key names must not be empty"),
+                kv(
                         "bulk key before cacheTtl",
                         kv -> kv.get(
                                 List.of(""), KvType.TEXT, GetOptions.defaults().withCacheTtl(5)),
@@ -347,6 +362,48 @@ class LocalChecksTest {
     void refusedBeforeAnyRequestWithTheFakesText(
             String name, Consumer<CloudflareKvBinding> call, Class<? extends Throwable> type, String message) {
         assertThatThrownBy(() -> call.accept(KV)).isExactlyInstanceOf(type).hasMessage(message);
+    }
+
+    /**
+     * A Worker's binding checks a JSON bulk read key by key, so a value that is not JSON is refused
+     * before a later key's bad name. Only the service holds the values: the client asks for the keys
+     * that passed, once, and only when a later name is refused.
+     */
+    @Test
+    void aJsonBulkReadReportsAValueThatIsNotJsonBeforeALaterKeysRefusedName() {
+        STUB.reply(StubServer.Reply.envelope("{\"values\":{\"n\":\"1\",\"text\":\"not json\"}}"));
+
+        assertThatThrownBy(() -> KV.get(List.of("n", "text", "", "after"), KvType.JSON))
+                .isExactlyInstanceOf(KvException.class)
+                .hasMessage(
+                        "KV GET_BULK failed: 400 At least one of the requested keys corresponds to a non-json value");
+
+        assertThat(STUB.onlyRequest().bodyText()).isEqualTo("{\"keys\":[\"n\",\"text\"],\"type\":\"text\"}");
+        STUB.requestsClear();
+    }
+
+    @Test
+    void aJsonBulkReadReportsTheRefusedNameWhenTheKeysBeforeItHoldJson() {
+        STUB.reply(StubServer.Reply.envelope("{\"values\":{\"n\":\"1\",\"missing\":null}}"));
+
+        assertThatThrownBy(() -> KV.get(List.of("n", "missing", ".."), KvType.JSON))
+                .isExactlyInstanceOf(KvException.class)
+                .hasMessage("KV GET_BULK failed: 400 Illegal key name \"..\". Please use a different name.");
+
+        assertThat(STUB.requests()).hasSize(1);
+        STUB.requestsClear();
+    }
+
+    @Test
+    void aJsonBulkReadReportsTheRefusedNameWhenTheServiceCannotSayWhatTheKeysBeforeItHold() {
+        STUB.reply(StubServer.Reply.error(500, 10001, "internal error"));
+
+        assertThatThrownBy(() -> KV.get(List.of("n", ""), KvType.JSON))
+                .isExactlyInstanceOf(KvException.class)
+                .hasMessage("KV GET_BULK failed: 400 Key names must not be empty");
+
+        assertThat(STUB.requests()).hasSize(1);
+        STUB.requestsClear();
     }
 
     @Test

@@ -474,6 +474,37 @@ public abstract class KvBindingContract {
                 () -> kv.get(List.of("text"), KvType.JSON));
     }
 
+    /**
+     * A bulk read checks key by key, in request order: the key's name, then the cacheTtl, then (JSON)
+     * whether its value parses; the first refusal is the one reported.
+     */
+    @Test
+    void aBulkReadChecksKeyByKeyInRequestOrder() {
+        kv.put("n", "1");
+        kv.put("text", "not json");
+        GetOptions shortCache = GetOptions.defaults().withCacheTtl(10);
+        String notJson = "At least one of the requested keys corresponds to a non-json value";
+
+        refusedByService(
+                KvOperation.GET_BULK,
+                400,
+                "Invalid cache_ttl of 10. Cache TTL must be at least 30.",
+                () -> kv.get(List.of("a", ""), shortCache));
+        refusedByService(
+                KvOperation.GET_BULK, 400, "Key names must not be empty", () -> kv.get(List.of("", "a"), shortCache));
+        refusedByService(KvOperation.GET_BULK, 400, notJson, () -> kv.get(List.of("n", "text", ""), KvType.JSON));
+        refusedByService(
+                KvOperation.GET_BULK,
+                400,
+                "Key names must not be empty",
+                () -> kv.get(List.of("n", "", "text"), KvType.JSON));
+        refusedByService(
+                KvOperation.GET_BULK, 400, notJson, () -> kv.getWithMetadata(List.of("text", "."), KvType.JSON));
+
+        assertEquals("not json", kv.get("text"));
+        assertEquals("1", kv.get("n"));
+    }
+
     // ------------------------------------------------------------------ lists
 
     /** Keys are listed in UTF-8 byte order, not in Java's UTF-16 order. */

@@ -9,7 +9,7 @@ import java.net.URI;
 
 /**
  * The contract on {@code CloudflareKvBinding} talking to {@code KvApiServer} over loopback: the same
- * 30 tests, the same messages, as on the fake. Each test has a server of its own, so a test that
+ * 31 tests, the same messages, as on the fake. Each test has a server of its own, so a test that
  * moves the emulator's clock moves nobody else's, even with methods running concurrently.
  */
 class ClientOnEmulatorContractTest extends KvBindingContract {
