@@ -50,25 +50,26 @@ final class ClientChecks {
         return unique;
     }
 
-    /** The key rules of a write, then the options; the value and metadata follow in the caller. */
+    /**
+     * The first rules of a write, in the binding's order: the options, their conversion to the
+     * binding's 32-bit integers (both expiration options, even when the TTL would win), then the
+     * key's name. The value and metadata follow in the caller.
+     */
     static void write(String key, PutOptions options) {
-        CHECKS.key(key, KvOperation.PUT);
         BindingChecks.notNull(options, "options");
+        BindingChecks.expirationOptions(options);
+        CHECKS.key(key, KvOperation.PUT);
     }
 
     /**
-     * The expiration rules that need no clock: a TTL's range, and the 32-bit bound of both options.
-     * Whether an absolute expiration lies far enough in the future is the service's to say, by its
-     * clock. When a TTL is given, {@code expiration} is ignored entirely, as the service ignores it.
+     * The expiration rules that need no clock: a TTL is positive, then at least the minimum. Whether
+     * an absolute expiration lies far enough in the future is the service's to say, by its clock.
+     * When a TTL is given, {@code expiration} is ignored beyond its conversion, as the service ignores
+     * it.
      */
     static void expiration(String key, PutOptions options) {
         if (options.expirationTtl().isPresent()) {
-            long ttl = options.expirationTtl().getAsLong();
-            BindingChecks.expirationTtlPositive(key, ttl);
-            BindingChecks.int32("expiration_ttl", ttl);
-            CHECKS.expirationTtlAtLeastMinimum(key, ttl);
-        } else if (options.expiration().isPresent()) {
-            BindingChecks.int32("expiration", options.expiration().getAsLong());
+            CHECKS.expirationTtl(key, options.expirationTtl().getAsLong());
         }
     }
 }

@@ -208,6 +208,35 @@ class LocalChecksTest {
                         IllegalArgumentException.class,
                         "Invalid expiration of 2147483648. The binding carries 32-bit integers: the largest allowed"
                                 + " is 2147483647."),
+                refused(
+                        "put expiration over 32 bits beside a valid ttl, which would win",
+                        kv -> kv.put(
+                                "k",
+                                "v",
+                                PutOptions.defaults().withExpirationTtl(60).withExpiration(2_147_483_648L)),
+                        IllegalArgumentException.class,
+                        "Invalid expiration of 2147483648. The binding carries 32-bit integers: the largest allowed"
+                                + " is 2147483647."),
+                refused(
+                        "put expiration over 32 bits before the key's name",
+                        kv -> kv.put(LONG_KEY, "v", PutOptions.defaults().withExpiration(2_147_483_648L)),
+                        IllegalArgumentException.class,
+                        "Invalid expiration of 2147483648. The binding carries 32-bit integers: the largest allowed"
+                                + " is 2147483647."),
+                refused(
+                        "bulk put item: expiration over 32 bits beside a ttl, before the key's name",
+                        kv -> KvBulkPut.of(
+                                "",
+                                "v",
+                                PutOptions.defaults().withExpirationTtl(-1).withExpiration(2_147_483_648L)),
+                        IllegalArgumentException.class,
+                        "Invalid expiration of 2147483648. The binding carries 32-bit integers: the largest allowed"
+                                + " is 2147483647."),
+                refused(
+                        "put null options before the key's name",
+                        kv -> kv.put("", "v", null),
+                        IllegalArgumentException.class,
+                        "options must not be null"),
                 kv("key checked before value", kv -> kv.put(LONG_KEY, (String) null), KvOperation.PUT, 414, tooLong),
                 refused(
                         "value checked before ttl",
