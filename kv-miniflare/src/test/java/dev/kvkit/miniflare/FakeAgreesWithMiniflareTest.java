@@ -86,7 +86,7 @@ class FakeAgreesWithMiniflareTest {
 
     @Test
     void everyRandomSequenceAgreesWithMiniflareOrDivergesOnlyAsTheAllowListSays() {
-        FakeRunner fake = new FakeRunner(MINIFLARE_TEST_MODE, mapper);
+        SequenceRunner fake = new SequenceRunner(MINIFLARE_TEST_MODE, mapper);
         long started = System.nanoTime();
         long steps = 0;
         long stepsCompared = 0;
@@ -150,7 +150,7 @@ class FakeAgreesWithMiniflareTest {
 
     @Test
     void everyAllowListEntryStillDivergesExactlyAsItsSignatureSays() {
-        FakeRunner fake = new FakeRunner(MINIFLARE_TEST_MODE, mapper);
+        SequenceRunner fake = new SequenceRunner(MINIFLARE_TEST_MODE, mapper);
         assertThat(allowList.entries()).isNotEmpty();
         List<Sequence> sequences =
                 allowList.entries().stream().map(AllowList.Entry::sequence).toList();
@@ -176,7 +176,7 @@ class FakeAgreesWithMiniflareTest {
      */
     @Test
     void aFakeThatBreaksARuleDivergesUnexplainedAndShrinksToAFewSteps() {
-        FakeRunner broken = new FakeRunner(
+        SequenceRunner broken = new SequenceRunner(
                 MINIFLARE_TEST_MODE.toBuilder().minCacheTtlSeconds(60).build(), mapper);
         for (long seed = 1; seed <= 200; seed++) {
             Sequence sequence = SequenceGenerator.generate(seed);
@@ -194,18 +194,18 @@ class FakeAgreesWithMiniflareTest {
         throw new AssertionError("No sequence of seeds 1..200 showed the broken cacheTtl rule");
     }
 
-    private boolean showsBrokenRule(Sequence sequence, FakeRunner broken) {
+    private boolean showsBrokenRule(Sequence sequence, SequenceRunner broken) {
         Divergence divergence = unexplained(sequence, broken);
         return divergence != null && divergence.fake().toString().contains("Cache TTL must be at least 60.");
     }
 
-    private Divergence unexplained(Sequence sequence, FakeRunner fake) {
+    private Divergence unexplained(Sequence sequence, SequenceRunner fake) {
         Divergence divergence =
                 Divergence.first(sequence, list(miniflare.run(List.of(sequence)).get(0)), fake.run(sequence));
         return divergence == null || allowList.explaining(divergence, sequence).isPresent() ? null : divergence;
     }
 
-    private String report(long seed, Sequence sequence, FakeRunner fake) {
+    private String report(long seed, Sequence sequence, SequenceRunner fake) {
         Sequence smallest = Shrinker.shrink(sequence, s -> unexplained(s, fake) != null, SHRINK_BUDGET);
         Divergence divergence = unexplained(smallest, fake);
         ObjectNode json = mapper.createObjectNode();

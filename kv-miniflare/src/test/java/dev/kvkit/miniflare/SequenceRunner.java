@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kvkit.GetOptions;
+import dev.kvkit.KvBinding;
 import dev.kvkit.KvListKey;
 import dev.kvkit.KvListPage;
 import dev.kvkit.KvType;
@@ -27,20 +28,22 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Runs a {@link Sequence} on a fresh {@link FakeKvNamespace} on a {@link TestClock} at the
- * sequence's start, step by step, and maps every result and exception to the shape of {@link
- * Outcomes}, the shape the Worker's answers are mapped to as well.
+ * Runs a {@link Sequence} step by step on a {@link KvBinding} whose clock starts at the sequence's
+ * start (by default a fresh {@link FakeKvNamespace} on a {@link TestClock}), and maps every result
+ * and exception to the shape of {@link Outcomes}, the shape the Worker's answers are mapped to as
+ * well.
  */
-final class FakeRunner {
+final class SequenceRunner {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final KvLimits limits;
     private final ObjectMapper mapper;
 
-    FakeRunner(KvLimits limits, ObjectMapper mapper) {
+    SequenceRunner(KvLimits limits, ObjectMapper mapper) {
         this.limits = limits;
         this.mapper = mapper;
     }
@@ -49,17 +52,25 @@ final class FakeRunner {
         return limits;
     }
 
+    /** Runs the sequence on a fresh fake namespace with this runner's limits. */
     List<ObjectNode> run(Sequence sequence) {
         TestClock clock = TestClock.at(Instant.ofEpochMilli(sequence.startMillis()));
-        FakeKvNamespace kv =
-                FakeKvNamespace.builder().clock(clock).limits(limits).build();
+        return run(
+                sequence, FakeKvNamespace.builder().clock(clock).limits(limits).build(), clock::advance);
+    }
+
+    /**
+     * Runs the sequence on {@code kv}, an empty namespace whose clock reads the sequence's start, and
+     * moves that clock with {@code advance} at each clock step.
+     */
+    List<ObjectNode> run(Sequence sequence, KvBinding kv, Consumer<Duration> advance) {
         Map<Integer, String> cursors = new HashMap<>();
         List<ObjectNode> outcomes = new ArrayList<>();
         ArrayNode steps = sequence.steps();
         for (int index = 0; index < steps.size(); index++) {
             JsonNode step = steps.get(index);
             try {
-                outcomes.add(Outcomes.ok(run(kv, clock, step, index, cursors)));
+                outcomes.add(Outcomes.ok(run(kv, advance, step, index, cursors)));
             } catch (RuntimeException e) {
                 outcomes.add(Outcomes.error(e));
             }
@@ -67,7 +78,8 @@ final class FakeRunner {
         return outcomes;
     }
 
-    private JsonNode run(FakeKvNamespace kv, TestClock clock, JsonNode step, int index, Map<Integer, String> cursors) {
+    private JsonNode run(
+            KvBinding kv, Consumer<Duration> advance, JsonNode step, int index, Map<Integer, String> cursors) {
         String key = step.path("key").isTextual() ? step.get("key").asText() : null;
         switch (step.path("op").asText()) {
             case "put" -> {
@@ -170,7 +182,7 @@ final class FakeRunner {
                 return json;
             }
             case "clock" -> {
-                clock.advance(Duration.ofMillis(step.get("millis").asLong()));
+                advance.accept(Duration.ofMillis(step.get("millis").asLong()));
                 return JSON.nullNode();
             }
             default -> throw new IllegalStateException("unknown step " + step);
