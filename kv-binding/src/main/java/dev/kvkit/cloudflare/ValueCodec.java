@@ -9,6 +9,7 @@ import dev.kvkit.KvValueWithMetadata;
 import dev.kvkit.PutOptions;
 import dev.kvkit.internal.BindingChecks;
 import dev.kvkit.internal.SerializedResults;
+import dev.kvkit.internal.WorkerUtf8;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -34,9 +35,10 @@ final class ValueCodec {
     <T> T read(String key, byte[] bytes, KvType<T> type) {
         return switch (type.kind()) {
             case BYTES -> (T) bytes;
-            case TEXT -> (T) new String(bytes, StandardCharsets.UTF_8);
+            // As a Worker's text(): ill-formed bytes become U+FFFD, one per maximal subpart.
+            case TEXT -> (T) WorkerUtf8.decode(bytes);
             // As JSON.parse(await text()): decoded first, so invalid UTF-8 reads as U+FFFD.
-            case JSON -> json(key, new String(bytes, StandardCharsets.UTF_8), type);
+            case JSON -> json(key, WorkerUtf8.decode(bytes), type);
             case STREAM -> throw new IllegalStateException("A stream is the response body, not bytes read");
         };
     }

@@ -56,6 +56,29 @@ class ResponseParsingTest {
         assertThat(kv.get("k")).isEqualTo("a\uFFFDb\uFFFD");
     }
 
+    /**
+     * As a Worker's {@code text()}: each maximal subpart of an ill-formed sequence is one U+FFFD, so
+     * an encoded surrogate ({@code ED A0 80}) is three and a truncated four-byte lead two bytes long
+     * is one, where the JDK's decoder answers differently.
+     */
+    @Test
+    void textDecodesEachMaximalInvalidSubpartAsOneReplacementCharacterAsAWorkerDoes() {
+        byte[] surrogate = {'a', (byte) 0xED, (byte) 0xA0, (byte) 0x80, 'b'};
+        stub.reply(StubServer.Reply.bytes(200, surrogate));
+        assertThat(kv.get("k"))
+                .isEqualTo("a\uFFFD\uFFFD\uFFFDb")
+                .isNotEqualTo(new String(surrogate, StandardCharsets.UTF_8));
+
+        stub.reply(StubServer.Reply.bytes(200, surrogate));
+        assertThatThrownBy(() -> kv.getJson("k"))
+                .as("parsed as the decoded text, as JSON.parse(await text())")
+                .isInstanceOf(UncheckedIOException.class);
+
+        byte[] jsonString = {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'};
+        stub.reply(StubServer.Reply.bytes(200, jsonString));
+        assertThat(kv.getJson("k").asText()).isEqualTo("\uFFFD\uFFFD\uFFFD");
+    }
+
     @Test
     void bytesAreReturnedVerbatim() {
         byte[] value = {0, (byte) 0x80, (byte) 0xFF};
