@@ -19,10 +19,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.assertj.core.api.Condition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The REST client checked against the fake the way the fake is checked against Miniflare: the same
@@ -34,7 +38,8 @@ import org.junit.jupiter.api.TestInstance;
  * <p>Here no difference is allowed: the client promises the fake's texts wherever the REST API
  * reports the same rule, and the emulator is the fake behind HTTP. What REST cannot express
  * (cacheTtl, edge caches) is outside what the sequences reach, which run on the default location of
- * a namespace with Cloudflare's limits. No Node.js is needed, so this runs in every build, beside
+ * a namespace with Cloudflare's limits: as on Cloudflare, with the write rate enforced, and in list
+ * stress mode ({@link Profile}). No Node.js is needed, so this runs in every build, beside
  * the Miniflare comparison:
  *
  * <pre>
@@ -50,7 +55,6 @@ class ClientAgreesWithFakeTest {
 
     private final ObjectMapper mapper =
             JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
-    private final SequenceRunner runner = new SequenceRunner(KvLimits.cloudflare(), mapper);
     private KvApiServer server;
     private int served;
 
@@ -73,33 +77,67 @@ class ClientAgreesWithFakeTest {
         server.close();
     }
 
-    @Test
-    void everyRandomSequenceGivesTheClientOnTheEmulatorTheFakesOutcomes() {
+    /**
+     * How both sides' namespaces are built: as on Cloudflare, and with the two production effects
+     * Miniflare cannot show, the write rate per key and short list pages, which the emulator then
+     * answers over HTTP.
+     */
+    enum Profile {
+        CLOUDFLARE(builder -> builder),
+        WRITE_RATE_ENFORCED(builder -> builder.enforceWriteRate(true)),
+        LIST_STRESS_MODE(builder -> builder.listStressMode(true));
+
+        final UnaryOperator<FakeKvNamespace.Builder> settings;
+
+        Profile(UnaryOperator<FakeKvNamespace.Builder> settings) {
+            this.settings = settings;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void everyRandomSequenceGivesTheClientOnTheEmulatorTheFakesOutcomes(Profile profile) {
+        SequenceRunner runner = new SequenceRunner(KvLimits.cloudflare(), mapper, profile.settings);
+        Function<Sequence, List<ObjectNode>> onTheClient =
+                sequence -> onTheClient(sequence, runner, KvLimits.cloudflare());
+        SequenceRunner asOnCloudflare = new SequenceRunner(KvLimits.cloudflare(), mapper);
         long started = System.nanoTime();
         long steps = 0;
+        int changedByProfile = 0;
         Map<String, String> reports = new LinkedHashMap<>();
         List<Long> diverging = new ArrayList<>();
         for (long seed = FIRST_SEED; seed < FIRST_SEED + SEQUENCES; seed++) {
             Sequence sequence = SequenceGenerator.generate(seed);
             steps += sequence.steps().size();
-            String divergence = divergence(sequence, this::onTheClient);
+            if (!runner.run(sequence).equals(asOnCloudflare.run(sequence))) {
+                changedByProfile++;
+            }
+            String divergence = divergence(sequence, runner, onTheClient);
             if (divergence != null) {
                 diverging.add(seed);
                 String kind = divergence.replaceAll("[0-9]+", "N");
                 if (reports.size() < 6 && !reports.containsKey(kind)) {
-                    reports.put(kind, report(seed, sequence, this::onTheClient));
+                    reports.put(kind, report(seed, sequence, runner, onTheClient));
                 }
             }
         }
         String summary = String.format(
-                "client on the emulator: %d sequences (seeds %d..%d), %d steps in %.1f s; diverging from the fake: %d",
+                "client on the emulator, %s: %d sequences (seeds %d..%d), %d steps in %.1f s; %d changed by the"
+                        + " profile; diverging from the fake: %d",
+                profile,
                 SEQUENCES,
                 FIRST_SEED,
                 FIRST_SEED + SEQUENCES - 1,
                 steps,
                 (System.nanoTime() - started) / 1e9,
+                changedByProfile,
                 diverging.size());
         System.out.println(summary);
+        assertThat(changedByProfile)
+                .as("sequences whose outcomes on the fake the profile changes: it must reach what it switches on")
+                .is(new Condition<>(
+                        changed -> profile == Profile.CLOUDFLARE ? changed == 0 : changed >= SEQUENCES / 100,
+                        profile == Profile.CLOUDFLARE ? "none" : "at least 1 in 100"));
         assertThat(diverging)
                 .as(() -> summary + " (seeds " + diverging + ")\n\n" + String.join("\n\n", reports.values()))
                 .isEmpty();
@@ -116,15 +154,16 @@ class ClientAgreesWithFakeTest {
                 .name("broken")
                 .maxMetadataBytes(1000)
                 .build();
-        Function<Sequence, List<ObjectNode>> onABrokenEmulator = sequence -> onTheClient(sequence, broken);
+        SequenceRunner runner = new SequenceRunner(KvLimits.cloudflare(), mapper);
+        Function<Sequence, List<ObjectNode>> onABrokenEmulator = sequence -> onTheClient(sequence, runner, broken);
         for (long seed = 1; seed <= 200; seed++) {
             Sequence sequence = SequenceGenerator.generate(seed);
-            if (divergence(sequence, onABrokenEmulator) != null) {
+            if (divergence(sequence, runner, onABrokenEmulator) != null) {
                 Sequence smallest =
-                        Shrinker.shrink(sequence, s -> divergence(s, onABrokenEmulator) != null, SHRINK_BUDGET);
+                        Shrinker.shrink(sequence, s -> divergence(s, runner, onABrokenEmulator) != null, SHRINK_BUDGET);
                 assertThat(smallest.steps()).as(smallest.steps().toString()).hasSize(1);
                 assertThat(smallest.steps().get(0).path("op").asText()).isEqualTo("put");
-                assertThat(divergence(smallest, onABrokenEmulator))
+                assertThat(divergence(smallest, runner, onABrokenEmulator))
                         .contains("Metadata length of")
                         .contains("exceeds limit of 1000.");
                 return;
@@ -133,18 +172,13 @@ class ClientAgreesWithFakeTest {
         throw new AssertionError("No sequence of seeds 1..200 showed the emulator's broken metadata limit");
     }
 
-    private List<ObjectNode> onTheClient(Sequence sequence) {
-        return onTheClient(sequence, KvLimits.cloudflare());
-    }
-
     /**
      * Runs the sequence through the client, on a namespace of its own that the emulator serves, on
      * a clock at the sequence's start.
      */
-    private List<ObjectNode> onTheClient(Sequence sequence, KvLimits limits) {
+    private List<ObjectNode> onTheClient(Sequence sequence, SequenceRunner runner, KvLimits limits) {
         TestClock clock = TestClock.at(Instant.ofEpochMilli(sequence.startMillis()));
-        FakeKvNamespace namespace =
-                FakeKvNamespace.builder().clock(clock).limits(limits).build();
+        FakeKvNamespace namespace = runner.namespace(clock, limits);
         String id = server.serve(server.accountId(), "sequence-" + served++, null, namespace)
                 .id();
         try {
@@ -155,7 +189,7 @@ class ClientAgreesWithFakeTest {
     }
 
     /** The first step whose outcomes differ, as a line, or null when all agree. */
-    private String divergence(Sequence sequence, Function<Sequence, List<ObjectNode>> client) {
+    private String divergence(Sequence sequence, SequenceRunner runner, Function<Sequence, List<ObjectNode>> client) {
         List<ObjectNode> expected = runner.run(sequence);
         List<ObjectNode> actual = client.apply(sequence);
         for (int i = 0; i < expected.size(); i++) {
@@ -167,12 +201,13 @@ class ClientAgreesWithFakeTest {
         return null;
     }
 
-    private String report(long seed, Sequence sequence, Function<Sequence, List<ObjectNode>> client) {
-        Sequence smallest = Shrinker.shrink(sequence, s -> divergence(s, client) != null, SHRINK_BUDGET);
+    private String report(
+            long seed, Sequence sequence, SequenceRunner runner, Function<Sequence, List<ObjectNode>> client) {
+        Sequence smallest = Shrinker.shrink(sequence, s -> divergence(s, runner, client) != null, SHRINK_BUDGET);
         ObjectNode json = mapper.createObjectNode();
         json.put("startMillis", smallest.startMillis());
         json.set("steps", smallest.steps());
         return "Seed " + seed + " diverges (" + sequence.steps().size() + " steps, shrunk to "
-                + smallest.steps().size() + "): " + divergence(smallest, client) + "\n  sequence: " + json;
+                + smallest.steps().size() + "): " + divergence(smallest, runner, client) + "\n  sequence: " + json;
     }
 }

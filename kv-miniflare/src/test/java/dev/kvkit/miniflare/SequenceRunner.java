@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs a {@link Sequence} step by step on a {@link KvBinding} whose clock starts at the sequence's
@@ -43,9 +44,23 @@ final class SequenceRunner {
     private final KvLimits limits;
     private final ObjectMapper mapper;
 
+    /** What else a fresh fake is built with, beside the clock and the limits. */
+    private final UnaryOperator<FakeKvNamespace.Builder> settings;
+
     SequenceRunner(KvLimits limits, ObjectMapper mapper) {
+        this(limits, mapper, UnaryOperator.identity());
+    }
+
+    SequenceRunner(KvLimits limits, ObjectMapper mapper, UnaryOperator<FakeKvNamespace.Builder> settings) {
         this.limits = limits;
         this.mapper = mapper;
+        this.settings = settings;
+    }
+
+    /** A fresh fake namespace on {@code clock}, built as this runner builds its own. */
+    FakeKvNamespace namespace(TestClock clock, KvLimits limits) {
+        return settings.apply(FakeKvNamespace.builder().clock(clock).limits(limits))
+                .build();
     }
 
     KvLimits limits() {
@@ -55,8 +70,7 @@ final class SequenceRunner {
     /** Runs the sequence on a fresh fake namespace with this runner's limits. */
     List<ObjectNode> run(Sequence sequence) {
         TestClock clock = TestClock.at(Instant.ofEpochMilli(sequence.startMillis()));
-        return run(
-                sequence, FakeKvNamespace.builder().clock(clock).limits(limits).build(), clock::advance);
+        return run(sequence, namespace(clock, limits), clock::advance);
     }
 
     /**
