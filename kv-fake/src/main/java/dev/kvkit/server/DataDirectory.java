@@ -288,8 +288,9 @@ final class DataDirectory extends Persistence {
     }
 
     /**
-     * Loads every namespace and live entry into the registry, stepping {@code clock} through the
-     * writes' instants and leaving it at {@code resumeAt}; entries that expire by then are deleted.
+     * Loads every namespace and live entry into the registry, stepping {@code clock} back through the
+     * writes' instants, newest first, and leaving it at {@code resumeAt}; entries that expire by then
+     * are deleted.
      *
      * @throws IllegalArgumentException when a saved entry breaks a rule of the server's limits
      */
@@ -308,9 +309,12 @@ final class DataDirectory extends Persistence {
                     namespaces.put(entry.accountId + "/" + entry.id, entry);
                 }
             }
+            // Newest first, so loading only ever moves the clock back: stepping it forwards through
+            // the writes would carry it past the expiration of an entry written after an earlier
+            // back move, and the namespace would then hold that entry as expired for good.
             try (ResultSet rows = statement.executeQuery(
                     "SELECT account_id, namespace_id, key, value, metadata, expiration, written_at FROM entries"
-                            + " ORDER BY written_at")) {
+                            + " ORDER BY written_at DESC")) {
                 while (rows.next()) {
                     NamespaceRegistry.Entry namespace = namespaces.get(rows.getString(1) + "/" + rows.getString(2));
                     long expiration = rows.getLong(6);
@@ -319,13 +323,19 @@ final class DataDirectory extends Persistence {
                         continue; // deleted below
                     }
                     String key = new String(rows.getBytes(3), StandardCharsets.UTF_8);
-                    clock.setInstant(Instant.ofEpochMilli(rows.getLong(7)));
+                    long writtenAt = rows.getLong(7);
+                    clock.setInstant(Instant.ofEpochMilli(writtenAt));
                     ArrayNode items = Envelope.JSON.createArrayNode();
                     ObjectNode item = items.addObject();
                     item.put("key", key);
                     item.put("value", Base64.getEncoder().encodeToString(rows.getBytes(4)));
                     item.put("base64", true);
-                    if (expires) {
+                    if (expires && expiration > Integer.MAX_VALUE) {
+                        // Only a TTL reaches past the binding's 32-bit expiration, which the import
+                        // refuses: the entry is restored as the TTL it was written with, from the
+                        // instant it was written at, which gives the same second.
+                        item.put("expiration_ttl", expiration - Math.floorDiv(writtenAt, 1000));
+                    } else if (expires) {
                         item.put("expiration", expiration);
                     }
                     String metadata = rows.getString(5);

@@ -774,7 +774,10 @@ public final class KvApiServer implements AutoCloseable {
          * system's time, or where the saved clock had been if that is later, so an entry that had
          * expired stays expired; it still moves only when told. A given clock is used as it stands:
          * the saved entries its instant has reached are not loaded. While the entries load, the clock
-         * steps through the instants they were written at, then returns.
+         * steps back through the instants they were written at, newest first, then returns. A key
+         * that a clock excursion had expired for good (carried past its expiration, then moved
+         * back) is gone after {@link KvApiServer#close()}, which saves every entry as it stands; after
+         * a kill, one that no later change touched can come back.
          *
          * <p>The directory is made if it does not exist; other files in it are left alone. {@link
          * #build()} opens the store and holds it until {@link KvApiServer#close()}: a second server

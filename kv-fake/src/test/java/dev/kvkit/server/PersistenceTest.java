@@ -361,6 +361,56 @@ class PersistenceTest {
                 .isEmpty();
     }
 
+    /**
+     * A TTL of 2,147,483,647 s is within the binding's 32 bits, its absolute expiration is not: the
+     * entry must still come back, with the same expiration, rather than stop the server.
+     */
+    @Test
+    void anEntryWrittenWithTheLongestTtlComesBackWithItsExpirationBeyond32Bits() {
+        TestClock clock = TestClock.create();
+        KvApiServer server = start(KvApiServer.builder().clock(clock).persistTo(dir));
+        ServedNamespace todo = server.createNamespace("TODO");
+        ApiClient client = new ApiClient(server);
+        client.put(client.ns(todo.id()) + "/values/k?expiration_ttl=2147483647", "text/plain", "v");
+        KvEntry written = todo.kv().entry("k").orElseThrow();
+        assertThat(written.expiration().orElseThrow().getEpochSecond()).isGreaterThan(Integer.MAX_VALUE);
+        server.halt();
+
+        KvApiServer restarted = start(KvApiServer.builder().clock(clock).persistTo(dir));
+
+        KvEntry back = byTitle(restarted, restarted.accountId(), "TODO")
+                .kv()
+                .entry("k")
+                .orElseThrow();
+        assertThat(back.expiration()).isEqualTo(written.expiration());
+        assertThat(back.writtenAt()).isEqualTo(written.writtenAt());
+    }
+
+    /**
+     * Entries load in the order of their write instants; stepping the clock forwards through them
+     * would carry it past the expiration of an entry written after an earlier back move, which the
+     * namespace would then hold as expired for good. It comes back live, as it was.
+     */
+    @Test
+    void anEntryWrittenAfterTheClockMovedBackComesBackLiveBesideALaterInstantsWrite() {
+        TestClock clock = TestClock.create();
+        KvApiServer server = start(KvApiServer.builder().clock(clock).persistTo(dir));
+        ServedNamespace todo = server.createNamespace("TODO");
+        ApiClient client = new ApiClient(server);
+        client.put(client.ns(todo.id()) + "/values/first", "text/plain", "v");
+        clock.advance(Duration.ofSeconds(-64));
+        client.put(client.ns(todo.id()) + "/values/second?expiration_ttl=61", "text/plain", "v");
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(todo.kv().get("second")).as("live before the restart").isEqualTo("v");
+        server.halt();
+
+        KvApiServer restarted = start(KvApiServer.builder().clock(clock).persistTo(dir));
+
+        FakeKvNamespace kv = byTitle(restarted, restarted.accountId(), "TODO").kv();
+        assertThat(kv.get("second")).isEqualTo("v");
+        assertThat(kv.get("first")).isEqualTo("v");
+    }
+
     @Test
     void concurrentWritesToTheSameKeysLeaveDiskAndMemoryAgreeing() throws Exception {
         KvApiServer server = persisted();
