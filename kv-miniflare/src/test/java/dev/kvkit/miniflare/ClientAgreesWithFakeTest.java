@@ -190,15 +190,7 @@ class ClientAgreesWithFakeTest {
 
     /** The first step whose outcomes differ, as a line, or null when all agree. */
     private String divergence(Sequence sequence, SequenceRunner runner, Function<Sequence, List<ObjectNode>> client) {
-        List<ObjectNode> expected = runner.run(sequence);
-        List<ObjectNode> actual = client.apply(sequence);
-        for (int i = 0; i < expected.size(); i++) {
-            if (!expected.get(i).equals(actual.get(i))) {
-                return "step " + i + " " + sequence.steps().get(i) + "\n    fake:   " + expected.get(i)
-                        + "\n    client: " + actual.get(i);
-            }
-        }
-        return null;
+        return runner.firstDifference(sequence, client.apply(sequence), "client");
     }
 
     private String report(

@@ -81,14 +81,7 @@ class PersistedEmulatorAgreesWithFakeTest {
             run.close();
         }
         restarts[0] += run.restarts;
-        List<ObjectNode> expected = runner.run(sequence);
-        for (int i = 0; i < expected.size(); i++) {
-            if (!expected.get(i).equals(actual.get(i))) {
-                return "step " + i + " " + sequence.steps().get(i) + "\n    fake:      " + expected.get(i)
-                        + "\n    persisted: " + actual.get(i);
-            }
-        }
-        return null;
+        return runner.firstDifference(sequence, actual, "persisted");
     }
 
     private int runs;

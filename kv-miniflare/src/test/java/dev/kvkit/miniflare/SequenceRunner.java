@@ -74,6 +74,23 @@ final class SequenceRunner {
     }
 
     /**
+     * The first step at which {@code actual} differs from what a fresh fake gives for the sequence,
+     * as a line naming the step and both outcomes, or null when every step agrees.
+     *
+     * @param side what {@code actual} came from, for the line
+     */
+    String firstDifference(Sequence sequence, List<ObjectNode> actual, String side) {
+        List<ObjectNode> expected = run(sequence);
+        for (int i = 0; i < expected.size(); i++) {
+            if (!expected.get(i).equals(actual.get(i))) {
+                return "step " + i + " " + sequence.steps().get(i) + "\n    fake: " + expected.get(i) + "\n    " + side
+                        + ": " + actual.get(i);
+            }
+        }
+        return null;
+    }
+
+    /**
      * Runs the sequence on {@code kv}, an empty namespace whose clock reads the sequence's start, and
      * moves that clock with {@code advance} at each clock step.
      */
