@@ -239,7 +239,7 @@ public final class CloudflareKvBinding implements KvBinding {
      */
     @Override
     public <T> Map<String, T> get(Collection<String> keys, KvType<T> type, GetOptions options) {
-        LinkedHashSet<String> unique = ClientChecks.bulkRead(keys, type, options, this::firstNotJson);
+        LinkedHashSet<String> unique = ClientChecks.bulkRead(keys, type, options, this::readFirstNotJson);
         Map<String, JsonNode> found = bulkRead(unique, false, KvOperation.GET_BULK, null);
         requireJson(unique, found, type, false);
         Map<String, T> results = new LinkedHashMap<>();
@@ -261,7 +261,7 @@ public final class CloudflareKvBinding implements KvBinding {
     @Override
     public <T> Map<String, KvValueWithMetadata<T>> getWithMetadata(
             Collection<String> keys, KvType<T> type, GetOptions options) {
-        LinkedHashSet<String> unique = ClientChecks.bulkRead(keys, type, options, this::firstNotJson);
+        LinkedHashSet<String> unique = ClientChecks.bulkRead(keys, type, options, this::readFirstNotJson);
         Map<String, JsonNode> found = bulkRead(unique, true, KvOperation.GET_BULK, null);
         requireJson(unique, found, type, true);
         Map<String, KvValueWithMetadata<T>> results = new LinkedHashMap<>();
@@ -309,7 +309,7 @@ public final class CloudflareKvBinding implements KvBinding {
      * what a Worker's binding reaches first. Null when none does, or when the service does not
      * answer; the name's refusal stands then.
      */
-    private String firstNotJson(List<String> keys) {
+    private String readFirstNotJson(List<String> keys) {
         Map<String, JsonNode> found;
         try {
             found = bulkRead(keys, false, KvOperation.GET_BULK, null);
