@@ -60,6 +60,11 @@ class PersistenceTest {
         return start(KvApiServer.builder().persistTo(dir));
     }
 
+    /** A server on the directory whose clock is the test's own, used as it stands. */
+    private KvApiServer persisted(TestClock clock) {
+        return start(KvApiServer.builder().clock(clock).persistTo(dir));
+    }
+
     /** Halts the server as a kill would and starts another on the same directory. */
     private KvApiServer restart(KvApiServer server) {
         server.halt();
@@ -338,7 +343,7 @@ class PersistenceTest {
     @Test
     void anEntryCloseToItsExpirationComesBackWithItsExpirationAndWriteInstant() {
         TestClock clock = TestClock.create();
-        KvApiServer server = start(KvApiServer.builder().clock(clock).persistTo(dir));
+        KvApiServer server = persisted(clock);
         ServedNamespace todo = server.createNamespace("TODO");
         ApiClient client = new ApiClient(server);
         client.put(client.ns(todo.id()) + "/values/k?expiration_ttl=60", "text/plain", "v");
@@ -347,7 +352,7 @@ class PersistenceTest {
         Instant now = clock.instant();
         server.halt();
 
-        KvApiServer restarted = start(KvApiServer.builder().clock(clock).persistTo(dir));
+        KvApiServer restarted = persisted(clock);
 
         KvEntry back = byTitle(restarted, restarted.accountId(), "TODO")
                 .kv()
@@ -368,7 +373,7 @@ class PersistenceTest {
     @Test
     void anEntryWrittenWithTheLongestTtlComesBackWithItsExpirationBeyond32Bits() {
         TestClock clock = TestClock.create();
-        KvApiServer server = start(KvApiServer.builder().clock(clock).persistTo(dir));
+        KvApiServer server = persisted(clock);
         ServedNamespace todo = server.createNamespace("TODO");
         ApiClient client = new ApiClient(server);
         client.put(client.ns(todo.id()) + "/values/k?expiration_ttl=2147483647", "text/plain", "v");
@@ -376,7 +381,7 @@ class PersistenceTest {
         assertThat(written.expiration().orElseThrow().getEpochSecond()).isGreaterThan(Integer.MAX_VALUE);
         server.halt();
 
-        KvApiServer restarted = start(KvApiServer.builder().clock(clock).persistTo(dir));
+        KvApiServer restarted = persisted(clock);
 
         KvEntry back = byTitle(restarted, restarted.accountId(), "TODO")
                 .kv()
@@ -394,7 +399,7 @@ class PersistenceTest {
     @Test
     void anEntryWrittenAfterTheClockMovedBackComesBackLiveBesideALaterInstantsWrite() {
         TestClock clock = TestClock.create();
-        KvApiServer server = start(KvApiServer.builder().clock(clock).persistTo(dir));
+        KvApiServer server = persisted(clock);
         ServedNamespace todo = server.createNamespace("TODO");
         ApiClient client = new ApiClient(server);
         client.put(client.ns(todo.id()) + "/values/first", "text/plain", "v");
@@ -404,7 +409,7 @@ class PersistenceTest {
         assertThat(todo.kv().get("second")).as("live before the restart").isEqualTo("v");
         server.halt();
 
-        KvApiServer restarted = start(KvApiServer.builder().clock(clock).persistTo(dir));
+        KvApiServer restarted = persisted(clock);
 
         FakeKvNamespace kv = byTitle(restarted, restarted.accountId(), "TODO").kv();
         assertThat(kv.get("second")).isEqualTo("v");
